@@ -1,0 +1,52 @@
+package cn.hlj.remoteeval.audit.internal;
+
+import java.time.Clock;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
+import cn.hlj.remoteeval.tender.TenderClassified;
+import cn.hlj.remoteeval.tender.TenderRegistered;
+import cn.hlj.remoteeval.tender.WinningBidderRecorded;
+
+/** Records the tender module's events in the audit log, after their transaction committed. */
+@Component
+class TenderAuditListener {
+
+    static final String SUBJECT = "TENDER";
+
+    private final AuditLog log;
+    private final Clock clock;
+
+    TenderAuditListener(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(TenderRegistered event) {
+        log.append(event.registeredAt(), event.registeredBy(), "TENDER_REGISTERED", SUBJECT, event.tenderId(),
+                "sectionCode=" + event.sectionCode() + " mainCenter=" + event.mainCenter() + " category="
+                        + event.category());
+    }
+
+    @ApplicationModuleListener
+    void on(TenderClassified event) {
+        log.append(clock.instant(), CurrentActor.SYSTEM, "TENDER_CLASSIFIED", SUBJECT, event.tenderId(),
+                "scope=" + event.scope() + " reasons=" + String.join(",", event.scopeReasons()) + " rollout="
+                        + event.rollout() + " state=" + event.state());
+    }
+
+    @ApplicationModuleListener
+    void on(WinningBidderRecorded event) {
+        log.append(event.recordedAt(), event.recordedBy(), "WINNING_BIDDER_RECORDED", SUBJECT, event.tenderId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ExemptionExplanationFiled event) {
+        log.append(event.filedAt(), event.filedBy(), "EXEMPTION_EXPLANATION_FILED", SUBJECT, event.tenderId(), null);
+    }
+}

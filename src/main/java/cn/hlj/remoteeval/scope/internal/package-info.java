@@ -1,0 +1,2 @@
+/** Loading of the rollout file under config/. */
+package cn.hlj.remoteeval.scope.internal;

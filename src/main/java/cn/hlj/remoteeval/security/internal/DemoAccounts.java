@@ -1,0 +1,135 @@
+package cn.hlj.remoteeval.security.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hlj.remoteeval.security.Groups;
+import cn.hlj.remoteeval.venue.TradingCenter;
+import cn.hlj.remoteeval.venue.TradingCenters;
+
+/**
+ * The demo accounts of DESIGN.md §4, in Camunda's identity store: the operator, staff and a
+ * supervisor per center, the DRC and a tenderer, each with password equal to the user id. Only
+ * where {@code remote-eval.demo-accounts.enabled} is true (the default profile). Idempotent.
+ */
+@Component
+@ConditionalOnProperty(name = "remote-eval.demo-accounts.enabled", havingValue = "true")
+class DemoAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+    private static final String TASKLIST = "tasklist";
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final TradingCenters centers;
+
+    DemoAccounts(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+            TaskService tasks, TradingCenters centers) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.centers = centers;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (identity.createUserQuery().userId("demo").count() > 0) {
+            return;
+        }
+        group(Groups.OPERATOR, "系统运维", "SYSTEM");
+        for (Resource resource : Resources.values()) {
+            grant(Groups.OPERATOR, resource, Authorization.ANY, Permissions.ALL);
+        }
+        user("demo", "演示", "运维", Groups.OPERATOR);
+
+        List<String> workflowGroups = new ArrayList<>();
+        for (TradingCenter center : centers.all()) {
+            String code = center.code();
+            String lower = code.toLowerCase();
+            group(Groups.staffOf(code), center.name() + "工作人员", "WORKFLOW");
+            user("staff-" + lower, center.name(), "工作人员", Groups.staffOf(code));
+            group(Groups.supervisorOf(code), center.name() + "行政监督", "WORKFLOW");
+            user("supervisor-" + lower, center.name(), "行政监督", Groups.supervisorOf(code));
+            workflowGroups.add(Groups.staffOf(code));
+            workflowGroups.add(Groups.supervisorOf(code));
+        }
+        group(Groups.DRC, "省发展改革委", "WORKFLOW");
+        user("drc", "省发展改革委", "联络员", Groups.DRC);
+        workflowGroups.add(Groups.DRC);
+        group(Groups.TENDERER, "招标人", "WORKFLOW");
+        user("tenderer", "演示", "招标人", Groups.TENDERER);
+
+        String mine = taskFilter("我的待办", -10, Map.of("assignee", "${currentUser()}"));
+        for (String group : workflowGroups) {
+            grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(group, Resources.FILTER, mine, Permissions.READ);
+            String groupFilter = taskFilter("本组待办（" + group + "）", 0, Map.of("candidateGroups", List.of(group)));
+            grant(group, Resources.FILTER, groupFilter, Permissions.READ);
+        }
+        log.info("Demo accounts created: operator, {} center groups, DRC and tenderer", workflowGroups.size());
+    }
+
+    private void group(String id, String name, String type) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
+    }
+
+    private void user(String id, String firstName, String lastName, String groupId) {
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(id);
+        identity.saveUser(user);
+        identity.createMembership(id, groupId);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private String taskFilter(String name, int priority, Map<String, Object> criteria) {
+        var query = tasks.createTaskQuery();
+        if (criteria.containsKey("assignee")) {
+            query.taskAssigneeExpression(String.valueOf(criteria.get("assignee")));
+        }
+        if (criteria.containsKey("candidateGroups")) {
+            @SuppressWarnings("unchecked")
+            List<String> groups = (List<String>) criteria.get("candidateGroups");
+            query.taskCandidateGroupIn(groups).includeAssignedTasks();
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query)
+                .setProperties(Map.of("priority", priority, "refresh", true, "description", name));
+        return filters.saveFilter(filter).getId();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.hlj.remoteeval.tender.internal;
+
+/**
+ * Names of the lifecycle's process variables. They hold the tender id and non-personal facts
+ * only: never an expert, a bidder or a sub-venue.
+ */
+final class LifecycleVariables {
+
+    static final String PROCESS_KEY = "tender-lifecycle";
+
+    static final String TENDER_ID = "tenderId";
+    static final String EXEMPT = "exempt";
+    static final String MAIN_CENTER = "mainCenter";
+    static final String CATEGORY = "category";
+    static final String ESTIMATED_PRICE = "estimatedPrice";
+    static final String CONSTRUCTION_PART = "constructionPart";
+    static final String GOODS_PART = "goodsPart";
+    static final String SERVICES_PART = "servicesPart";
+    static final String EXPERT_SHORTAGE = "expertShortage";
+    static final String REGULATION_REQUIRES_CROSS_PROVINCE = "regulationRequiresCrossProvince";
+    static final String EVALUATION_DATE = "evaluationDate";
+    static final String HALF_DAY = "halfDay";
+    static final String SCOPE_DECISION_RESULT = "scopeDecisionResult";
+    static final String SCOPE = "scope";
+    static final String ROLLOUT = "rollout";
+
+    static final String MESSAGE_WINNING_BIDDER_RECORDED = "WinningBidderRecorded";
+    static final String MESSAGE_EXEMPTION_EXPLANATION_FILED = "ExemptionExplanationFiled";
+
+    private LifecycleVariables() {
+    }
+}

@@ -1,0 +1,231 @@
+package cn.hlj.remoteeval.tender.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.scope.RolloutStatus;
+import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
+import cn.hlj.remoteeval.tender.TenderClassified;
+import cn.hlj.remoteeval.tender.TenderRegistered;
+import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.tender.WinningBidderRecorded;
+import cn.hlj.remoteeval.venue.HalfDay;
+
+/**
+ * A tender section (标段): the unit that is evaluated once. It owns its state transitions; each
+ * checks its guard, changes state and records an event.
+ */
+@Table("tender")
+class Tender extends AbstractAggregateRoot<Tender> {
+
+    private static final String REASON_SEPARATOR = ",";
+
+    @Id
+    private String id;
+    @Version
+    private Long version;
+    private String sectionCode;
+    private String name;
+    private String mainCenter;
+    private Category category;
+    private BigDecimal estimatedPrice;
+    @Embedded.Nullable(prefix = "epc_")
+    private EpcParts epcParts;
+    private LocalDate evaluationDate;
+    private HalfDay halfDay;
+    private int committeeSize;
+    @MappedCollection(idColumn = "tender_id", keyColumn = "seq_no")
+    private List<CommitteeSpecialty> specialties = new ArrayList<>();
+    private boolean regulationRequiresCrossProvince;
+    private boolean expertShortageAsserted;
+    @Embedded.Nullable(prefix = "exemption_")
+    private Exemption exemption;
+    private Scope scope;
+    private String scopeReasons;
+    private RolloutStatus rollout;
+    private TenderState state;
+    @Embedded.Nullable(prefix = "winner_")
+    private WinningBidder winner;
+    @Embedded.Nullable(prefix = "explanation_")
+    private ExemptionExplanation explanation;
+    private String registeredBy;
+    private Instant registeredAt;
+
+    Tender() {
+    }
+
+    static Tender register(TenderRegistration registration, String registeredBy, Instant now) {
+        Tender tender = new Tender();
+        tender.id = UUID.randomUUID().toString();
+        tender.sectionCode = registration.sectionCode();
+        tender.name = registration.name();
+        tender.mainCenter = registration.mainCenter();
+        tender.category = registration.category();
+        tender.estimatedPrice = registration.estimatedPrice();
+        tender.epcParts = registration.epcParts();
+        tender.evaluationDate = registration.evaluationDate();
+        tender.halfDay = registration.halfDay();
+        tender.committeeSize = registration.committeeSize();
+        tender.specialties = new ArrayList<>(registration.specialties());
+        tender.regulationRequiresCrossProvince = registration.regulationRequiresCrossProvince();
+        tender.expertShortageAsserted = registration.expertShortageAsserted();
+        tender.exemption = registration.exemption();
+        tender.registeredBy = registeredBy;
+        tender.registeredAt = now;
+        tender.state = TenderState.REGISTERED;
+        tender.registerEvent(new TenderRegistered(tender.id, tender.sectionCode, tender.mainCenter, tender.category,
+                registeredBy, now));
+        if (tender.exemption != null) {
+            // Policy 一(二): a declaration, not a prior approval; the explanation is owed after the award.
+            tender.scope = Scope.EXEMPT;
+            tender.scopeReasons = tender.exemption.reason().scopeReasonCode();
+            tender.state = TenderState.AWAITING_WINNING_BIDDER;
+            tender.recordClassified();
+        }
+        return tender;
+    }
+
+    void decideScope(ScopeDecision decision) {
+        if (state != TenderState.REGISTERED || scope != null) {
+            throw new TenderStateConflict(id, state, "take a scope decision");
+        }
+        scope = decision.scope();
+        scopeReasons = String.join(REASON_SEPARATOR, decision.reasons());
+        if (scope == Scope.CROSS_PROVINCE) {
+            rollout = RolloutStatus.REMOTE;
+            state = TenderState.AWAITING_DISPATCH;
+            recordClassified();
+        }
+    }
+
+    void assessRollout(RolloutStatus status) {
+        if (state != TenderState.REGISTERED || scope != Scope.INTRA_PROVINCE) {
+            throw new TenderStateConflict(id, state, "be assessed against the rollout");
+        }
+        rollout = status;
+        state = status == RolloutStatus.REMOTE ? TenderState.AWAITING_DISPATCH : TenderState.NOT_IN_ROLLOUT;
+        recordClassified();
+    }
+
+    void recordWinningBidder(String bidder, LocalDate decidedOn, String recordedBy, Instant now) {
+        if (state != TenderState.AWAITING_WINNING_BIDDER) {
+            throw new TenderStateConflict(id, state, "record a winning bidder");
+        }
+        winner = new WinningBidder(bidder, decidedOn, recordedBy, now);
+        state = TenderState.AWAITING_EXEMPTION_EXPLANATION;
+        registerEvent(new WinningBidderRecorded(id, recordedBy, now));
+    }
+
+    void fileExemptionExplanation(String text, LocalDate submittedOn, String filedBy, Instant now) {
+        if (state != TenderState.AWAITING_EXEMPTION_EXPLANATION) {
+            throw new TenderStateConflict(id, state, "file an exemption explanation");
+        }
+        explanation = new ExemptionExplanation(text, submittedOn, filedBy, now);
+        state = TenderState.EXEMPTION_EXPLAINED;
+        registerEvent(new ExemptionExplanationFiled(id, filedBy, now));
+    }
+
+    private void recordClassified() {
+        registerEvent(new TenderClassified(id, scope, scopeReasons(), rollout, state));
+    }
+
+    String id() {
+        return id;
+    }
+
+    String sectionCode() {
+        return sectionCode;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String mainCenter() {
+        return mainCenter;
+    }
+
+    Category category() {
+        return category;
+    }
+
+    BigDecimal estimatedPrice() {
+        return estimatedPrice;
+    }
+
+    EpcParts epcParts() {
+        return epcParts;
+    }
+
+    LocalDate evaluationDate() {
+        return evaluationDate;
+    }
+
+    HalfDay halfDay() {
+        return halfDay;
+    }
+
+    int committeeSize() {
+        return committeeSize;
+    }
+
+    List<CommitteeSpecialty> specialties() {
+        return List.copyOf(specialties);
+    }
+
+    boolean regulationRequiresCrossProvince() {
+        return regulationRequiresCrossProvince;
+    }
+
+    boolean expertShortageAsserted() {
+        return expertShortageAsserted;
+    }
+
+    Exemption exemption() {
+        return exemption;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    List<String> scopeReasons() {
+        return scopeReasons == null || scopeReasons.isEmpty() ? List.of()
+                : Arrays.asList(scopeReasons.split(REASON_SEPARATOR));
+    }
+
+    RolloutStatus rollout() {
+        return rollout;
+    }
+
+    TenderState state() {
+        return state;
+    }
+
+    WinningBidder winner() {
+        return winner;
+    }
+
+    ExemptionExplanation explanation() {
+        return explanation;
+    }
+
+    Instant registeredAt() {
+        return registeredAt;
+    }
+}

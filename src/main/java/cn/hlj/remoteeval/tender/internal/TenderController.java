@@ -1,0 +1,136 @@
+package cn.hlj.remoteeval.tender.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.web.ApiProblemException;
+import cn.hlj.remoteeval.web.FieldViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/tenders")
+@Tag(name = "标段")
+class TenderController {
+
+    private final TenderRegistrationValidator validator;
+    private final TenderService tenders;
+    private final CurrentActor actor;
+    private final Clock clock;
+
+    TenderController(TenderRegistrationValidator validator, TenderService tenders, CurrentActor actor, Clock clock) {
+        this.validator = validator;
+        this.tenders = tenders;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "登记标段并启动远程异地评标流程", description = "仅主场交易中心工作人员可登记本中心的标段。")
+    ResponseEntity<TenderView> register(@RequestBody(required = false) TenderRegistrationRequest request) {
+        TenderRegistration registration = validator.validate(request);
+        if (!actor.isOperator() && !actor.isStaffOf(registration.mainCenter())) {
+            throw ApiProblemException.forbidden("只能由主场交易中心（" + registration.mainCenter() + "）的工作人员登记该标段。");
+        }
+        TenderView view = tenders.register(registration, actor.userId());
+        return ResponseEntity.created(URI.create("/api/tenders/" + view.id())).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看标段", description = "不包含任何评标专家或副场信息。")
+    TenderView get(@PathVariable String id) {
+        return tenders.view(id);
+    }
+
+    @Schema(name = "WinningBidder", description = "登记中标人")
+    record WinnerRequest(@Schema(description = "中标人名称") String winningBidder,
+            @Schema(description = "确定中标人日期", example = "2026-12-20") String decidedOn) {
+    }
+
+    @PostMapping("/{id}/winner")
+    @Operation(summary = "登记不实行远程异地评标标段的中标人")
+    TenderView winner(@PathVariable String id, @RequestBody(required = false) WinnerRequest request) {
+        String mainCenter = tenders.mainCenterOf(id);
+        if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
+            throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员登记中标人。");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        String bidder = request == null ? null : text("winningBidder", request.winningBidder(), 200, violations);
+        LocalDate decidedOn = request == null ? null : pastOrToday("decidedOn", request.decidedOn(), violations);
+        if (request == null) {
+            violations.add(new FieldViolation("body", "请求体不能为空"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return tenders.recordWinningBidder(id, bidder, decidedOn, actor.userId());
+    }
+
+    @Schema(name = "ExemptionExplanation", description = "不实行远程异地评标的书面说明")
+    record ExplanationRequest(@Schema(description = "书面说明内容或其文号") String explanation,
+            @Schema(description = "提交行政监督部门的日期", example = "2026-12-22") String submittedOn) {
+    }
+
+    @PostMapping("/{id}/exemption-explanation")
+    @Operation(summary = "登记招标人提交行政监督部门的书面说明", description = "招标人或主场行政监督部门可登记。")
+    TenderView exemptionExplanation(@PathVariable String id, @RequestBody(required = false) ExplanationRequest request) {
+        String mainCenter = tenders.mainCenterOf(id);
+        if (!actor.isOperator() && !actor.isTenderer() && !actor.isSupervisorOf(mainCenter)) {
+            throw ApiProblemException.forbidden("只能由招标人或主场（" + mainCenter + "）行政监督部门登记书面说明。");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        String text = request == null ? null : text("explanation", request.explanation(), 4000, violations);
+        LocalDate submittedOn = request == null ? null : pastOrToday("submittedOn", request.submittedOn(), violations);
+        if (request == null) {
+            violations.add(new FieldViolation("body", "请求体不能为空"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return tenders.fileExemptionExplanation(id, text, submittedOn, actor.userId());
+    }
+
+    private static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "不能为空"));
+            return null;
+        }
+        if (value.strip().length() > maxLength) {
+            violations.add(new FieldViolation(field, "长度不能超过 " + maxLength + " 个字符"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private LocalDate pastOrToday(String field, String value, List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "不能为空"));
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.isAfter(LocalDate.now(clock))) {
+                violations.add(new FieldViolation(field, "日期不能晚于今天"));
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "日期格式应为 YYYY-MM-DD"));
+            return null;
+        }
+    }
+}

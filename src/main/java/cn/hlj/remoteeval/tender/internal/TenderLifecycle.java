@@ -1,0 +1,14 @@
+package cn.hlj.remoteeval.tender.internal;
+
+/**
+ * The port to the process engine: the only way the tender module starts or moves a lifecycle.
+ * The business key of every instance is the tender id.
+ */
+interface TenderLifecycle {
+
+    void start(Tender tender);
+
+    void winningBidderRecorded(String tenderId);
+
+    void exemptionExplanationFiled(String tenderId);
+}

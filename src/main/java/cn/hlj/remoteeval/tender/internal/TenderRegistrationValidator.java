@@ -1,0 +1,226 @@
+package cn.hlj.remoteeval.tender.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.scope.ExemptionReason;
+import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.CommitteeRequest;
+import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.EpcPartsRequest;
+import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.ExemptionRequest;
+import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.SpecialtyRequest;
+import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.TradingCenters;
+import cn.hlj.remoteeval.web.ApiProblemException;
+import cn.hlj.remoteeval.web.FieldViolation;
+
+/**
+ * Checks a registration request completely and reports every field at fault together, so that
+ * staff fix a form in one round. Committee rules follow 《评标委员会和评标方法暂行规定》: at least
+ * five members, an odd number.
+ */
+@Component
+class TenderRegistrationValidator {
+
+    static final int MIN_COMMITTEE_SIZE = 5;
+    private static final Pattern SECTION_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
+    private static final Pattern SPECIALTY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    private final TradingCenters centers;
+    private final Clock clock;
+
+    TenderRegistrationValidator(TradingCenters centers, Clock clock) {
+        this.centers = centers;
+        this.clock = clock;
+    }
+
+    TenderRegistration validate(TenderRegistrationRequest request) {
+        if (request == null) {
+            throw ApiProblemException.invalid("body", "请求体不能为空");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+
+        String sectionCode = text("sectionCode", request.sectionCode(), 64, violations);
+        if (sectionCode != null && !SECTION_CODE.matcher(sectionCode).matches()) {
+            violations.add(new FieldViolation("sectionCode", "只能包含字母、数字及 . _ / -"));
+        }
+        String name = text("name", request.name(), 200, violations);
+
+        String mainCenter = text("mainCenter", request.mainCenter(), 16, violations);
+        if (mainCenter != null && !centers.exists(mainCenter)) {
+            violations.add(new FieldViolation("mainCenter", "交易中心代码不存在：" + mainCenter));
+        }
+
+        Category category = enumValue("category", request.category(), Category.class, violations);
+        BigDecimal estimatedPrice = AmountParser.parse("estimatedPrice", request.estimatedPrice(), true, violations);
+        EpcParts epcParts = epcParts(category, request.epcParts(), violations);
+
+        LocalDate evaluationDate = date("evaluationDate", request.evaluationDate(), violations);
+        if (evaluationDate != null && evaluationDate.isBefore(LocalDate.now(clock))) {
+            violations.add(new FieldViolation("evaluationDate", "评标日期不能早于今天"));
+        }
+        HalfDay halfDay = enumValue("halfDay", request.halfDay(), HalfDay.class, violations);
+
+        List<CommitteeSpecialty> specialties = new ArrayList<>();
+        int committeeSize = committee(request.committee(), specialties, violations);
+
+        boolean regulation = flag("regulationRequiresCrossProvince", request.regulationRequiresCrossProvince(), violations);
+        boolean shortage = flag("expertShortageAsserted", request.expertShortageAsserted(), violations);
+        Exemption exemption = exemption(request.exemption(), violations);
+
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return new TenderRegistration(sectionCode, name, mainCenter, category, estimatedPrice, epcParts, evaluationDate,
+                halfDay, committeeSize, specialties, regulation, shortage, exemption);
+    }
+
+    private static EpcParts epcParts(Category category, EpcPartsRequest parts, List<FieldViolation> violations) {
+        if (category != Category.EPC) {
+            if (parts != null && category != null) {
+                violations.add(new FieldViolation("epcParts", "仅工程总承包（EPC）项目可填写各部分估算价"));
+            }
+            return null;
+        }
+        if (parts == null) {
+            violations.add(new FieldViolation("epcParts", "工程总承包（EPC）项目必须填写施工、货物、服务各部分估算价（无该部分填 \"0.00\"）"));
+            return null;
+        }
+        BigDecimal construction = AmountParser.parse("epcParts.construction", parts.construction(), false, violations);
+        BigDecimal goods = AmountParser.parse("epcParts.goods", parts.goods(), false, violations);
+        BigDecimal services = AmountParser.parse("epcParts.services", parts.services(), false, violations);
+        return new EpcParts(construction, goods, services);
+    }
+
+    private static int committee(CommitteeRequest committee, List<CommitteeSpecialty> specialties,
+            List<FieldViolation> violations) {
+        if (committee == null) {
+            violations.add(new FieldViolation("committee", "不能为空"));
+            return 0;
+        }
+        Integer size = committee.size();
+        if (size == null) {
+            violations.add(new FieldViolation("committee.size", "不能为空"));
+        } else if (size < MIN_COMMITTEE_SIZE) {
+            violations.add(new FieldViolation("committee.size", "评标委员会成员人数不得少于 5 人"));
+        } else if (size % 2 == 0) {
+            violations.add(new FieldViolation("committee.size", "评标委员会成员人数应为单数"));
+        }
+        List<SpecialtyRequest> requested = committee.specialties();
+        if (requested == null || requested.isEmpty()) {
+            violations.add(new FieldViolation("committee.specialties", "至少填写一个专业及人数"));
+            return size == null ? 0 : size;
+        }
+        Set<String> seen = new HashSet<>();
+        int total = 0;
+        boolean complete = true;
+        for (int i = 0; i < requested.size(); i++) {
+            String prefix = "committee.specialties[" + i + "]";
+            SpecialtyRequest specialty = requested.get(i);
+            if (specialty == null) {
+                violations.add(new FieldViolation(prefix, "不能为空"));
+                complete = false;
+                continue;
+            }
+            String code = specialty.code();
+            if (code == null || code.isBlank()) {
+                violations.add(new FieldViolation(prefix + ".code", "不能为空"));
+                complete = false;
+            } else if (!SPECIALTY_CODE.matcher(code.strip()).matches()) {
+                violations.add(new FieldViolation(prefix + ".code", "专业代码格式不正确"));
+                complete = false;
+            } else if (!seen.add(code.strip())) {
+                violations.add(new FieldViolation(prefix + ".code", "专业代码重复：" + code.strip()));
+                complete = false;
+            }
+            Integer count = specialty.count();
+            if (count == null) {
+                violations.add(new FieldViolation(prefix + ".count", "不能为空"));
+                complete = false;
+            } else if (count < 1) {
+                violations.add(new FieldViolation(prefix + ".count", "人数至少为 1"));
+                complete = false;
+            } else {
+                total += count;
+            }
+            if (complete) {
+                specialties.add(new CommitteeSpecialty(code.strip(), count));
+            }
+        }
+        if (complete && size != null && total != size) {
+            violations.add(new FieldViolation("committee.specialties",
+                    "各专业人数之和（" + total + "）应等于评标委员会成员人数（" + size + "）"));
+        }
+        return size == null ? 0 : size;
+    }
+
+    private static Exemption exemption(ExemptionRequest exemption, List<FieldViolation> violations) {
+        if (exemption == null) {
+            return null;
+        }
+        ExemptionReason reason = enumValue("exemption.reason", exemption.reason(), ExemptionReason.class, violations);
+        String detail = text("exemption.detail", exemption.detail(), 2000, violations);
+        return reason == null || detail == null ? null : new Exemption(reason, detail);
+    }
+
+    private static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "不能为空"));
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            violations.add(new FieldViolation(field, "长度不能超过 " + maxLength + " 个字符"));
+            return null;
+        }
+        return stripped;
+    }
+
+    private static boolean flag(String field, Boolean value, List<FieldViolation> violations) {
+        if (value == null) {
+            violations.add(new FieldViolation(field, "不能为空，应为 true 或 false"));
+            return false;
+        }
+        return value;
+    }
+
+    private static LocalDate date(String field, String value, List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "不能为空"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "日期格式应为 YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type,
+            List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "不能为空"));
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name());
+            }
+            violations.add(new FieldViolation(field, "取值应为 " + String.join("、", allowed) + " 之一"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package cn.hlj.remoteeval.tender.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hlj.remoteeval.scope.RolloutPolicy;
+import cn.hlj.remoteeval.scope.RolloutStatus;
+import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.web.ApiProblemException;
+
+/**
+ * Application service of the tender module. Registration, the scope decision and the process
+ * start run in one transaction: a request that fails anywhere leaves no row, no process instance
+ * and no history behind.
+ */
+@Service
+@Transactional
+class TenderService {
+
+    private static final Logger log = LoggerFactory.getLogger(TenderService.class);
+
+    private final TenderRepository tenders;
+    private final TenderLifecycle lifecycle;
+    private final RolloutPolicy rollout;
+    private final Clock clock;
+
+    TenderService(TenderRepository tenders, TenderLifecycle lifecycle, RolloutPolicy rollout, Clock clock) {
+        this.tenders = tenders;
+        this.lifecycle = lifecycle;
+        this.rollout = rollout;
+        this.clock = clock;
+    }
+
+    TenderView register(TenderRegistration registration, String registeredBy) {
+        if (tenders.existsBySectionCode(registration.sectionCode())) {
+            throw duplicateSectionCode(registration.sectionCode());
+        }
+        Tender tender = Tender.register(registration, registeredBy, clock.instant());
+        try {
+            tenders.save(tender);
+        } catch (DuplicateKeyException e) {
+            throw duplicateSectionCode(registration.sectionCode());
+        }
+        lifecycle.start(tender);
+        Tender started = load(tender.id());
+        log.info("Tender {} registered at {} by {}: scope {}, rollout {}, state {}", started.id(), started.mainCenter(),
+                registeredBy, started.scope(), started.rollout(), started.state());
+        return TenderView.of(started);
+    }
+
+    @Transactional(readOnly = true)
+    TenderView view(String tenderId) {
+        return TenderView.of(load(tenderId));
+    }
+
+    @Transactional(readOnly = true)
+    String mainCenterOf(String tenderId) {
+        return load(tenderId).mainCenter();
+    }
+
+    Scope decideScope(String tenderId, List<? extends Map<String, ?>> ruleResults) {
+        Tender tender = load(tenderId);
+        tender.decideScope(ScopeDecision.fromRuleResults(ruleResults));
+        tenders.save(tender);
+        return tender.scope();
+    }
+
+    RolloutStatus assessRollout(String tenderId) {
+        Tender tender = load(tenderId);
+        tender.assessRollout(rollout.statusOf(tender.mainCenter(), tender.category(), tender.evaluationDate()));
+        tenders.save(tender);
+        return tender.rollout();
+    }
+
+    TenderView recordWinningBidder(String tenderId, String bidder, LocalDate decidedOn, String recordedBy) {
+        Tender tender = load(tenderId);
+        try {
+            tender.recordWinningBidder(bidder, decidedOn, recordedBy, clock.instant());
+        } catch (TenderStateConflict e) {
+            throw ApiProblemException.conflict("只有声明不实行远程异地评标、正在等待确定中标人的标段才能登记中标人；当前状态："
+                    + e.state().label() + "。", null, null);
+        }
+        tenders.save(tender);
+        lifecycle.winningBidderRecorded(tenderId);
+        return TenderView.of(load(tenderId));
+    }
+
+    TenderView fileExemptionExplanation(String tenderId, String text, LocalDate submittedOn, String filedBy) {
+        Tender tender = load(tenderId);
+        if (tender.winner() != null && submittedOn.isBefore(tender.winner().decidedOn())) {
+            throw ApiProblemException.invalid("submittedOn", "书面说明应在确定中标人之后提交");
+        }
+        try {
+            tender.fileExemptionExplanation(text, submittedOn, filedBy, clock.instant());
+        } catch (TenderStateConflict e) {
+            throw ApiProblemException.conflict("只有已确定中标人、正在等待书面说明的标段才能提交书面说明；当前状态："
+                    + e.state().label() + "。", null, null);
+        }
+        tenders.save(tender);
+        lifecycle.exemptionExplanationFiled(tenderId);
+        return TenderView.of(load(tenderId));
+    }
+
+    private Tender load(String tenderId) {
+        return tenders.findById(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+    }
+
+    private static ApiProblemException duplicateSectionCode(String sectionCode) {
+        return ApiProblemException.conflict("标段编号 " + sectionCode + " 已登记，不能重复登记。", "sectionCode", "标段编号已存在");
+    }
+}

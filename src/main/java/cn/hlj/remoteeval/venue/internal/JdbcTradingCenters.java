@@ -1,0 +1,32 @@
+package cn.hlj.remoteeval.venue.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.hlj.remoteeval.venue.TradingCenter;
+import cn.hlj.remoteeval.venue.TradingCenters;
+
+@Repository
+class JdbcTradingCenters implements TradingCenters {
+
+    private static final String SELECT = "SELECT code, name, permanent_cross_province_sub_venue FROM trading_center";
+
+    private final JdbcClient jdbc;
+
+    JdbcTradingCenters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<TradingCenter> all() {
+        return jdbc.sql(SELECT + " ORDER BY display_order").query(TradingCenter.class).list();
+    }
+
+    @Override
+    public Optional<TradingCenter> find(String code) {
+        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(TradingCenter.class).optional();
+    }
+}

@@ -1,0 +1,2 @@
+/** Venues: the province's trading centers and (later) their remote-evaluation workstations and bookings. */
+package cn.hlj.remoteeval.venue;

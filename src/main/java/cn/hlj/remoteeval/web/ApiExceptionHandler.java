@@ -1,0 +1,153 @@
+package cn.hlj.remoteeval.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error of the {@code /api} controllers into {@code application/problem+json}.
+ * Nothing internal (stack trace, SQL, class name) ever reaches the response; an unexpected
+ * error is logged with a reference the operator can search for.
+ */
+@RestControllerAdvice(basePackages = "cn.hlj.remoteeval")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
+        return problem(e.status(), e.title(), e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "请求体无法解析。", List.of(JsonErrors.describe(e.getCause())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "参数格式不正确。",
+                List.of(new FieldViolation(e.getName(), "格式不正确")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "缺少必填参数。",
+                List.of(new FieldViolation(e.getParameterName(), "不能为空")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "请以 application/json 提交。", List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "不支持的请求方法", "该地址不支持 " + e.getMethod() + " 请求。", List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "未找到", "请求的地址不存在。", List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "无权执行此操作", "当前账号无权执行此操作。", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error, reference {}", reference, e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误",
+                "系统处理请求时出错，请联系运维人员并提供错误编号 " + reference + "。", List.of());
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<FieldViolation> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        body.setProperty("errors", errors);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    /** Names the field a JSON parsing error is about, in the dotted path the API documents. */
+    static final class JsonErrors {
+
+        private JsonErrors() {
+        }
+
+        static FieldViolation describe(Throwable cause) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                return new FieldViolation(path(unknown), "不允许的字段「" + unknown.getPropertyName() + "」");
+            }
+            if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
+                MismatchedInputException mismatch = (MismatchedInputException) cause;
+                String field = path(mismatch);
+                if (field.isEmpty()) {
+                    return new FieldViolation("body", "请求体应为 JSON 对象");
+                }
+                return new FieldViolation(field, expectation(mismatch.getTargetType()));
+            }
+            if (cause instanceof JsonProcessingException parse && parse.getLocation() != null) {
+                return new FieldViolation("body", "请求体不是合法的 JSON（第 " + parse.getLocation().getLineNr()
+                        + " 行第 " + parse.getLocation().getColumnNr() + " 列附近）");
+            }
+            return new FieldViolation("body", "请求体不能为空，且必须是合法的 JSON");
+        }
+
+        private static String expectation(Class<?> type) {
+            if (type == null) {
+                return "格式不正确";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "应为 true 或 false";
+            }
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "应为整数";
+            }
+            if (type == String.class) {
+                return "应为文本";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "应为数组";
+            }
+            return "应为 JSON 对象";
+        }
+
+        private static String path(JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (!path.isEmpty()) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+    }
+}
