@@ -8,5 +8,9 @@ public interface AuditLog {
 
     void append(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail);
 
+    /**
+     * Entries about one subject, oldest first. Entries are written after their transaction by
+     * asynchronous listeners, so within one (MySQL: whole) second their order is not guaranteed.
+     */
     List<AuditEntry> entriesFor(String subjectType, String subjectId);
 }

@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.tender;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.hlj.remoteeval.scope.RolloutStatus;
@@ -12,5 +13,5 @@ import cn.hlj.remoteeval.scope.Scope;
  * @param rollout {@code null} for an exempt tender, to which the rollout does not apply
  */
 public record TenderClassified(String tenderId, Scope scope, List<String> scopeReasons, RolloutStatus rollout,
-        TenderState state) {
+        TenderState state, Instant classifiedAt) {
 }

@@ -31,7 +31,7 @@ class JdbcAuditLog implements AuditLog {
     @Override
     public List<AuditEntry> entriesFor(String subjectType, String subjectId) {
         return jdbc.sql("SELECT id, occurred_at, actor, action, subject_type, subject_id, detail FROM audit_entry "
-                + "WHERE subject_type = ? AND subject_id = ? ORDER BY id")
+                + "WHERE subject_type = ? AND subject_id = ? ORDER BY occurred_at, id")
                 .params(subjectType, subjectId)
                 .query((rs, row) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))

@@ -1,7 +1,5 @@
 package cn.hlj.remoteeval.audit.internal;
 
-import java.time.Clock;
-
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +17,9 @@ class TenderAuditListener {
     static final String SUBJECT = "TENDER";
 
     private final AuditLog log;
-    private final Clock clock;
 
-    TenderAuditListener(AuditLog log, Clock clock) {
+    TenderAuditListener(AuditLog log) {
         this.log = log;
-        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -35,7 +31,7 @@ class TenderAuditListener {
 
     @ApplicationModuleListener
     void on(TenderClassified event) {
-        log.append(clock.instant(), CurrentActor.SYSTEM, "TENDER_CLASSIFIED", SUBJECT, event.tenderId(),
+        log.append(event.classifiedAt(), CurrentActor.SYSTEM, "TENDER_CLASSIFIED", SUBJECT, event.tenderId(),
                 "scope=" + event.scope() + " reasons=" + String.join(",", event.scopeReasons()) + " rollout="
                         + event.rollout() + " state=" + event.state());
     }

@@ -95,12 +95,12 @@ class Tender extends AbstractAggregateRoot<Tender> {
             tender.scope = Scope.EXEMPT;
             tender.scopeReasons = tender.exemption.reason().scopeReasonCode();
             tender.state = TenderState.AWAITING_WINNING_BIDDER;
-            tender.recordClassified();
+            tender.recordClassified(now);
         }
         return tender;
     }
 
-    void decideScope(ScopeDecision decision) {
+    void decideScope(ScopeDecision decision, Instant now) {
         if (state != TenderState.REGISTERED || scope != null) {
             throw new TenderStateConflict(id, state, "take a scope decision");
         }
@@ -109,17 +109,17 @@ class Tender extends AbstractAggregateRoot<Tender> {
         if (scope == Scope.CROSS_PROVINCE) {
             rollout = RolloutStatus.REMOTE;
             state = TenderState.AWAITING_DISPATCH;
-            recordClassified();
+            recordClassified(now);
         }
     }
 
-    void assessRollout(RolloutStatus status) {
+    void assessRollout(RolloutStatus status, Instant now) {
         if (state != TenderState.REGISTERED || scope != Scope.INTRA_PROVINCE) {
             throw new TenderStateConflict(id, state, "be assessed against the rollout");
         }
         rollout = status;
         state = status == RolloutStatus.REMOTE ? TenderState.AWAITING_DISPATCH : TenderState.NOT_IN_ROLLOUT;
-        recordClassified();
+        recordClassified(now);
     }
 
     void recordWinningBidder(String bidder, LocalDate decidedOn, String recordedBy, Instant now) {
@@ -140,8 +140,8 @@ class Tender extends AbstractAggregateRoot<Tender> {
         registerEvent(new ExemptionExplanationFiled(id, filedBy, now));
     }
 
-    private void recordClassified() {
-        registerEvent(new TenderClassified(id, scope, scopeReasons(), rollout, state));
+    private void recordClassified(Instant now) {
+        registerEvent(new TenderClassified(id, scope, scopeReasons(), rollout, state, now));
     }
 
     String id() {

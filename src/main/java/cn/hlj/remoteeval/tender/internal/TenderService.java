@@ -69,14 +69,15 @@ class TenderService {
 
     Scope decideScope(String tenderId, List<? extends Map<String, ?>> ruleResults) {
         Tender tender = load(tenderId);
-        tender.decideScope(ScopeDecision.fromRuleResults(ruleResults));
+        tender.decideScope(ScopeDecision.fromRuleResults(ruleResults), clock.instant());
         tenders.save(tender);
         return tender.scope();
     }
 
     RolloutStatus assessRollout(String tenderId) {
         Tender tender = load(tenderId);
-        tender.assessRollout(rollout.statusOf(tender.mainCenter(), tender.category(), tender.evaluationDate()));
+        tender.assessRollout(rollout.statusOf(tender.mainCenter(), tender.category(), tender.evaluationDate()),
+                clock.instant());
         tenders.save(tender);
         return tender.rollout();
     }

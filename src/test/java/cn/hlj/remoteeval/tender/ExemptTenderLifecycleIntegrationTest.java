@@ -1,0 +1,119 @@
+package cn.hlj.remoteeval.tender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.Persisted;
+import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
+import cn.hlj.remoteeval.testsupport.TenderBody;
+
+/** Policy 一(二): an exemption is declared, then the winner, then the written explanation to the supervisor. */
+@RemoteEvalIntegrationTest
+class ExemptTenderLifecycleIntegrationTest {
+
+    @Autowired
+    Api api;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    Persisted persisted;
+
+    private final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void exemptTenderWaitsForItsWinnerAndThenForTheWrittenExplanation() throws Exception {
+        // Above the construction threshold on purpose: the exemption is not a scope rule and overrides it.
+        JsonNode created = api.register(TenderBody.valid().category("CONSTRUCTION", "150000000.00")
+                .exemption("STATE_SECRET", "涉及国家秘密的军工配套工程"));
+        String id = created.get("id").asText();
+
+        assertThat(created.get("scope").asText()).isEqualTo("EXEMPT");
+        assertThat(created.get("scopeReasons").get(0).asText()).isEqualTo("EXEMPTION_STATE_SECRET");
+        assertThat(created.get("exemption").get("detail").asText()).isEqualTo("涉及国家秘密的军工配套工程");
+        assertThat(created.get("rollout").isNull()).isTrue();
+        assertThat(created.get("state").asText()).isEqualTo("AWAITING_WINNING_BIDDER");
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+        assertThat(instance).isWaitingAt("AwaitWinningBidder").hasNotPassed("DecideScope");
+
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner",
+                Map.of("winningBidder", "黑龙江某建设集团有限公司", "decidedOn", today))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("AWAITING_EXEMPTION_EXPLANATION"))
+                .andExpect(jsonPath("$.winner.winningBidder").value("黑龙江某建设集团有限公司"));
+        assertThat(instance).isWaitingAt("AwaitExemptionExplanation");
+
+        api.post("tenderer", "/api/tenders/" + id + "/exemption-explanation",
+                Map.of("explanation", "黑招说〔2026〕12号：涉及国家秘密，不宜远程异地评标。", "submittedOn", today))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("EXEMPTION_EXPLAINED"))
+                .andExpect(jsonPath("$.exemptionExplanation.submittedOn").value(today));
+        assertThat(instance).isEnded().hasPassed("ExemptionExplained");
+    }
+
+    @Test
+    void refusesTheExplanationBeforeTheWinnerIsKnownAndChangesNothing() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("TECHNICAL_COMPLEXITY", "技术复杂")).get("id").asText();
+        Map<String, Long> before = persisted.snapshot();
+
+        api.post("tenderer", "/api/tenders/" + id + "/exemption-explanation",
+                Map.of("explanation", "说明", "submittedOn", today))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("等待确定中标人")));
+
+        assertThat(persisted.snapshot()).isEqualTo(before);
+        api.get("staff-hrb", "/api/tenders/" + id).andExpect(jsonPath("$.state").value("AWAITING_WINNING_BIDDER"));
+    }
+
+    @Test
+    void refusesAWinnerForATenderThatIsNotExempt() throws Exception {
+        String id = api.register(TenderBody.valid()).get("id").asText();
+
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", today))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void onlyTheMainVenueStaffRecordTheWinner() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("LAW", "法律规定")).get("id").asText();
+
+        api.post("staff-mdj", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", today))
+                .andExpect(status().isForbidden());
+        api.post("tenderer", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", today))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void validatesTheWinnerRequest() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("OTHER", "其他")).get("id").asText();
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", " ", "decidedOn", tomorrow))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(
+                        org.hamcrest.Matchers.containsInAnyOrder("winningBidder", "decidedOn")));
+    }
+}

@@ -1,0 +1,132 @@
+package cn.hlj.remoteeval.tender.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.scope.ExemptionReason;
+import cn.hlj.remoteeval.scope.RolloutStatus;
+import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
+import cn.hlj.remoteeval.tender.TenderClassified;
+import cn.hlj.remoteeval.tender.TenderRegistered;
+import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.tender.WinningBidderRecorded;
+import cn.hlj.remoteeval.venue.HalfDay;
+
+class TenderUnitTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
+
+    @Test
+    void registrationRecordsWhoRegisteredWhat() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.REGISTERED);
+        assertThat(tender.scope()).isNull();
+        assertThat(events(tender)).singleElement().isInstanceOfSatisfying(TenderRegistered.class, event -> {
+            assertThat(event.registeredBy()).isEqualTo("staff-hrb");
+            assertThat(event.registeredAt()).isEqualTo(NOW);
+            assertThat(event.mainCenter()).isEqualTo("HRB");
+        });
+    }
+
+    @Test
+    void anExemptionIsRecordedAsScopeAndTheTenderAwaitsItsWinner() {
+        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.STATE_SECRET, "涉密")), "staff-hrb", NOW);
+
+        assertThat(tender.scope()).isEqualTo(Scope.EXEMPT);
+        assertThat(tender.scopeReasons()).containsExactly("EXEMPTION_STATE_SECRET");
+        assertThat(tender.rollout()).isNull();
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_WINNING_BIDDER);
+        assertThat(events(tender)).hasAtLeastOneElementOfType(TenderClassified.class);
+    }
+
+    @Test
+    void crossProvinceGoesStraightToDispatch() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+
+        tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_DISPATCH);
+        assertThat(tender.rollout()).isEqualTo(RolloutStatus.REMOTE);
+        assertThat(tender.scopeReasons()).containsExactly("GOODS_THRESHOLD");
+    }
+
+    @Test
+    void intraProvinceWaitsForTheRolloutAssessment() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.REGISTERED);
+
+        tender.assessRollout(RolloutStatus.NOT_IN_ROLLOUT, NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.NOT_IN_ROLLOUT);
+        assertThat(tender.rollout()).isEqualTo(RolloutStatus.NOT_IN_ROLLOUT);
+    }
+
+    @Test
+    void theScopeIsDecidedOnlyOnce() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+
+        assertThatThrownBy(() -> tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        assertThat(tender.scope()).isEqualTo(Scope.CROSS_PROVINCE);
+    }
+
+    @Test
+    void theRolloutDoesNotApplyToCrossProvinceOrExemptTenders() {
+        Tender cross = Tender.register(registration(null), "staff-hrb", NOW);
+        cross.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.LAW, "法律规定")), "staff-hrb", NOW);
+
+        assertThatThrownBy(() -> cross.assessRollout(RolloutStatus.NOT_IN_ROLLOUT, NOW)).isInstanceOf(TenderStateConflict.class);
+        assertThatThrownBy(() -> exempt.assessRollout(RolloutStatus.REMOTE, NOW)).isInstanceOf(TenderStateConflict.class);
+        assertThat(cross.state()).isEqualTo(TenderState.AWAITING_DISPATCH);
+    }
+
+    @Test
+    void winnerThenExplanationCloseTheExemption() {
+        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), "staff-hrb", NOW);
+
+        tender.recordWinningBidder("某公司", LocalDate.of(2026, 12, 20), "staff-hrb", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXEMPTION_EXPLANATION);
+        tender.fileExemptionExplanation("说明", LocalDate.of(2026, 12, 21), "tenderer", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.EXEMPTION_EXPLAINED);
+        assertThat(events(tender)).hasAtLeastOneElementOfType(WinningBidderRecorded.class)
+                .hasAtLeastOneElementOfType(ExemptionExplanationFiled.class);
+    }
+
+    @Test
+    void theExplanationCannotPrecedeTheWinnerAndANonExemptTenderTakesNoWinner() {
+        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), "staff-hrb", NOW);
+        Tender remote = Tender.register(registration(null), "staff-hrb", NOW);
+
+        assertThatThrownBy(() -> exempt.fileExemptionExplanation("说明", LocalDate.now(), "tenderer", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        assertThatThrownBy(() -> remote.recordWinningBidder("某公司", LocalDate.now(), "staff-hrb", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> events(Tender tender) {
+        return List.copyOf((java.util.Collection<Object>) ReflectionTestUtils.invokeMethod(tender, "domainEvents"));
+    }
+
+    private static TenderRegistration registration(Exemption exemption) {
+        return new TenderRegistration("S-1", "某标段", "HRB", Category.GOODS, new BigDecimal("1000.00"), null,
+                LocalDate.of(2026, 12, 30), HalfDay.AM, 5, List.of(new CommitteeSpecialty("A01", 5)), false, false,
+                exemption);
+    }
+}

@@ -1,0 +1,69 @@
+package cn.hlj.remoteeval.testsupport;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A valid tender registration body, to be changed one field at a time by a test. */
+public final class TenderBody {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private TenderBody() {
+    }
+
+    /** A services tender of 9,000,000.00 at HRB, a month ahead: intra-province and in the shipped rollout. */
+    public static TenderBody valid() {
+        TenderBody body = new TenderBody();
+        body.fields.put("sectionCode", uniqueSectionCode());
+        body.fields.put("name", "哈尔滨市某道路工程监理");
+        body.fields.put("mainCenter", "HRB");
+        body.fields.put("category", "SERVICES");
+        body.fields.put("estimatedPrice", "9000000.00");
+        body.fields.put("evaluationDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
+        body.fields.put("halfDay", "AM");
+        body.fields.put("committee", Map.of("size", 5,
+                "specialties", List.of(Map.of("code", "A0101", "count", 3), Map.of("code", "C0201", "count", 2))));
+        body.fields.put("regulationRequiresCrossProvince", false);
+        body.fields.put("expertShortageAsserted", false);
+        return body;
+    }
+
+    public static String uniqueSectionCode() {
+        return "T-" + UUID.randomUUID().toString().substring(0, 18);
+    }
+
+    public TenderBody with(String field, Object value) {
+        fields.put(field, value);
+        return this;
+    }
+
+    public TenderBody without(String field) {
+        fields.remove(field);
+        return this;
+    }
+
+    public TenderBody category(String category, String estimatedPrice) {
+        return with("category", category).with("estimatedPrice", estimatedPrice);
+    }
+
+    public TenderBody epc(String construction, String goods, String services) {
+        return with("category", "EPC").with("epcParts",
+                Map.of("construction", construction, "goods", goods, "services", services));
+    }
+
+    public TenderBody exemption(String reason, String detail) {
+        return with("exemption", Map.of("reason", reason, "detail", detail));
+    }
+
+    public String sectionCode() {
+        return (String) fields.get("sectionCode");
+    }
+
+    public Map<String, Object> asMap() {
+        return fields;
+    }
+}
