@@ -9,7 +9,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -36,6 +44,12 @@ class ExemptTenderLifecycleIntegrationTest {
     RuntimeService runtime;
     @Autowired
     Persisted persisted;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    IdentityService identity;
 
     private final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
@@ -71,7 +85,49 @@ class ExemptTenderLifecycleIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("EXEMPTION_EXPLAINED"))
                 .andExpect(jsonPath("$.exemptionExplanation.submittedOn").value(today));
+        assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation");
+
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("supervisor-HRB").count()).isOne();
+        assertThat(forms.getTaskFormVariables(task.getId()).getValueTyped("explanationText").getValue())
+                .isEqualTo("黑招说〔2026〕12号：涉及国家秘密，不宜远程异地评标。");
+        try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"id\": \"exemption-explanation-acknowledgement\"").contains("已收到招标人的书面说明");
+        }
+        identity.setAuthentication("supervisor-hrb", List.of("supervisor-HRB"));
+        try {
+            tasks.claim(task.getId(), "supervisor-hrb");
+            forms.submitTaskForm(task.getId(), Map.of("explanationReceived", true));
+        } finally {
+            identity.clearAuthentication();
+        }
+
         assertThat(instance).isEnded().hasPassed("ExemptionExplained");
+        api.get("staff-hrb", "/api/tenders/" + id)
+                .andExpect(jsonPath("$.state").value("EXEMPTION_ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.exemptionExplanation.acknowledgedAt").isNotEmpty());
+    }
+
+    @Test
+    void theSupervisorTaskIsVisibleToTheMainVenueSupervisorsOnly() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("OTHER", "其他")).get("id").asText();
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", today));
+        api.post("supervisor-hrb", "/api/tenders/" + id + "/exemption-explanation",
+                Map.of("explanation", "说明", "submittedOn", today)).andExpect(status().isOk());
+
+        assertThat(visibleTasks("supervisor-hrb", "supervisor-HRB", id)).isOne();
+        assertThat(visibleTasks("supervisor-mdj", "supervisor-MDJ", id)).isZero();
+        assertThat(visibleTasks("staff-hrb", "staff-HRB", id)).isZero();
+    }
+
+    private long visibleTasks(String user, String group, String tenderId) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return tasks.createTaskQuery().processInstanceBusinessKey(tenderId).count();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test

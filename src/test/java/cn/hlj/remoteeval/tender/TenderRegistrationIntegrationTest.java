@@ -36,7 +36,8 @@ import cn.hlj.remoteeval.testsupport.TenderBody;
 class TenderRegistrationIntegrationTest {
 
     /** Everything a lifecycle instance may hold: the tender id and non-personal facts. */
-    private static final Set<String> ALLOWED_VARIABLES = Set.of("tenderId", "exempt", "mainCenter", "category",
+    private static final Set<String> ALLOWED_VARIABLES = Set.of("tenderId", "sectionCode", "tenderName", "exempt",
+            "exemptionReason", "explanationText", "mainCenter", "category",
             "estimatedPrice", "constructionPart", "goodsPart", "servicesPart", "expertShortage",
             "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout");
 

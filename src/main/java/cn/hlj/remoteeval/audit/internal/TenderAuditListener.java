@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
@@ -44,5 +45,11 @@ class TenderAuditListener {
     @ApplicationModuleListener
     void on(ExemptionExplanationFiled event) {
         log.append(event.filedAt(), event.filedBy(), "EXEMPTION_EXPLANATION_FILED", SUBJECT, event.tenderId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ExemptionExplanationAcknowledged event) {
+        log.append(event.acknowledgedAt(), event.acknowledgedBy(), "EXEMPTION_EXPLANATION_ACKNOWLEDGED", SUBJECT,
+                event.tenderId(), null);
     }
 }

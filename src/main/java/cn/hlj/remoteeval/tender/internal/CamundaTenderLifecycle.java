@@ -26,6 +26,9 @@ class CamundaTenderLifecycle implements TenderLifecycle {
         EpcParts parts = tender.epcParts();
         VariableMap facts = Variables.createVariables()
                 .putValue(TENDER_ID, tender.id())
+                .putValue(SECTION_CODE, tender.sectionCode())
+                .putValue(TENDER_NAME, tender.name())
+                .putValue(EXEMPTION_REASON, tender.exemption() == null ? null : tender.exemption().reason().name())
                 .putValue(EXEMPT, tender.exemption() != null)
                 .putValue(MAIN_CENTER, tender.mainCenter())
                 .putValue(CATEGORY, tender.category().name())
@@ -49,8 +52,10 @@ class CamundaTenderLifecycle implements TenderLifecycle {
     }
 
     @Override
-    public void exemptionExplanationFiled(String tenderId) {
-        correlate(MESSAGE_EXEMPTION_EXPLANATION_FILED, tenderId);
+    public void exemptionExplanationFiled(String tenderId, String explanationText) {
+        runtime.createMessageCorrelation(MESSAGE_EXEMPTION_EXPLANATION_FILED).processInstanceBusinessKey(tenderId)
+                .setVariable(EXPLANATION_TEXT, explanationText)
+                .correlate();
     }
 
     private void correlate(String message, String tenderId) {

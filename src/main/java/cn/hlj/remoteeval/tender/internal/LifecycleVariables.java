@@ -9,7 +9,11 @@ final class LifecycleVariables {
     static final String PROCESS_KEY = "tender-lifecycle";
 
     static final String TENDER_ID = "tenderId";
+    static final String SECTION_CODE = "sectionCode";
+    static final String TENDER_NAME = "tenderName";
     static final String EXEMPT = "exempt";
+    static final String EXEMPTION_REASON = "exemptionReason";
+    static final String EXPLANATION_TEXT = "explanationText";
     static final String MAIN_CENTER = "mainCenter";
     static final String CATEGORY = "category";
     static final String ESTIMATED_PRICE = "estimatedPrice";

@@ -19,6 +19,7 @@ import cn.hlj.remoteeval.scope.Category;
 import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
@@ -135,9 +136,18 @@ class Tender extends AbstractAggregateRoot<Tender> {
         if (state != TenderState.AWAITING_EXEMPTION_EXPLANATION) {
             throw new TenderStateConflict(id, state, "file an exemption explanation");
         }
-        explanation = new ExemptionExplanation(text, submittedOn, filedBy, now);
+        explanation = new ExemptionExplanation(text, submittedOn, filedBy, now, null, null);
         state = TenderState.EXEMPTION_EXPLAINED;
         registerEvent(new ExemptionExplanationFiled(id, filedBy, now));
+    }
+
+    void acknowledgeExemptionExplanation(String supervisor, Instant now) {
+        if (state != TenderState.EXEMPTION_EXPLAINED) {
+            throw new TenderStateConflict(id, state, "acknowledge an exemption explanation");
+        }
+        explanation = explanation.acknowledged(supervisor, now);
+        state = TenderState.EXEMPTION_ACKNOWLEDGED;
+        registerEvent(new ExemptionExplanationAcknowledged(id, supervisor, now));
     }
 
     private void recordClassified(Instant now) {

@@ -10,5 +10,6 @@ interface TenderLifecycle {
 
     void winningBidderRecorded(String tenderId);
 
-    void exemptionExplanationFiled(String tenderId);
+    /** The explanation's text goes to the supervisor's task: it is about the tender, not about a person. */
+    void exemptionExplanationFiled(String tenderId, String explanationText);
 }

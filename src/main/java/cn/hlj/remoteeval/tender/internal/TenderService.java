@@ -107,8 +107,14 @@ class TenderService {
                     + e.state().label() + "。", null, null);
         }
         tenders.save(tender);
-        lifecycle.exemptionExplanationFiled(tenderId);
+        lifecycle.exemptionExplanationFiled(tenderId, text);
         return TenderView.of(load(tenderId));
+    }
+
+    void acknowledgeExemptionExplanation(String tenderId, String supervisor) {
+        Tender tender = load(tenderId);
+        tender.acknowledgeExemptionExplanation(supervisor, clock.instant());
+        tenders.save(tender);
     }
 
     private Tender load(String tenderId) {

@@ -39,7 +39,7 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
     record WinnerView(String winningBidder, LocalDate decidedOn, Instant recordedAt) {
     }
 
-    record ExplanationView(String explanation, LocalDate submittedOn, Instant filedAt) {
+    record ExplanationView(String explanation, LocalDate submittedOn, Instant filedAt, Instant acknowledgedAt) {
     }
 
     static TenderView of(Tender tender) {
@@ -61,7 +61,8 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
                 tender.registeredAt(),
                 winner == null ? null : new WinnerView(winner.name(), winner.decidedOn(), winner.recordedAt()),
                 explanation == null ? null
-                        : new ExplanationView(explanation.text(), explanation.submittedOn(), explanation.filedAt()));
+                        : new ExplanationView(explanation.text(), explanation.submittedOn(), explanation.filedAt(),
+                                explanation.acknowledgedAt()));
     }
 
     private static String amount(BigDecimal value) {

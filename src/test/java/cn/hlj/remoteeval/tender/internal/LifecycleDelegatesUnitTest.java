@@ -42,4 +42,15 @@ class LifecycleDelegatesUnitTest {
 
         verify(execution).setVariable("rollout", "NOT_IN_ROLLOUT");
     }
+
+    @Test
+    void acknowledgementRecordsTheSupervisorWhoCompletedTheTask() {
+        org.camunda.bpm.engine.delegate.DelegateTask task = mock(org.camunda.bpm.engine.delegate.DelegateTask.class);
+        when(task.getVariable("tenderId")).thenReturn("t-3");
+        when(task.getAssignee()).thenReturn("supervisor-hrb");
+
+        new AcknowledgeExemptionExplanationListener(tenders).notify(task);
+
+        verify(tenders).acknowledgeExemptionExplanation("t-3", "supervisor-hrb");
+    }
 }

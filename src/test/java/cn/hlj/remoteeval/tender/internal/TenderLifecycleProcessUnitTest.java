@@ -2,6 +2,8 @@ package cn.hlj.remoteeval.tender.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -35,12 +38,14 @@ class TenderLifecycleProcessUnitTest {
 
     private String scopeFromDelegate;
     private String rolloutFromDelegate;
+    private Object acknowledgedFor;
 
     @BeforeEach
     void standInForDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("recordScopeDecision", (JavaDelegate) execution -> execution.setVariable("scope", scopeFromDelegate));
         Mocks.register("assessRollout", (JavaDelegate) execution -> execution.setVariable("rollout", rolloutFromDelegate));
+        Mocks.register("acknowledgeExemptionExplanation", (TaskListener) task -> acknowledgedFor = task.getVariable("tenderId"));
     }
 
     @AfterEach
@@ -56,7 +61,13 @@ class TenderLifecycleProcessUnitTest {
         correlate("WinningBidderRecorded", "t-exempt");
         assertThat(instance).isWaitingAt("AwaitExemptionExplanation");
         correlate("ExemptionExplanationFiled", "t-exempt");
+        assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+
+        complete(task(instance));
+
         assertThat(instance).isEnded().hasPassed("ExemptionExplained");
+        assertThat(acknowledgedFor).isEqualTo("t-exempt");
     }
 
     @Test

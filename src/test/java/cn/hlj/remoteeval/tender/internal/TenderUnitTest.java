@@ -104,8 +104,13 @@ class TenderUnitTest {
         tender.fileExemptionExplanation("说明", LocalDate.of(2026, 12, 21), "tenderer", NOW);
 
         assertThat(tender.state()).isEqualTo(TenderState.EXEMPTION_EXPLAINED);
+        tender.acknowledgeExemptionExplanation("supervisor-hrb", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.EXEMPTION_ACKNOWLEDGED);
+        assertThat(tender.explanation().acknowledgedBy()).isEqualTo("supervisor-hrb");
         assertThat(events(tender)).hasAtLeastOneElementOfType(WinningBidderRecorded.class)
-                .hasAtLeastOneElementOfType(ExemptionExplanationFiled.class);
+                .hasAtLeastOneElementOfType(ExemptionExplanationFiled.class)
+                .hasAtLeastOneElementOfType(cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged.class);
     }
 
     @Test
@@ -116,6 +121,8 @@ class TenderUnitTest {
         assertThatThrownBy(() -> exempt.fileExemptionExplanation("说明", LocalDate.now(), "tenderer", NOW))
                 .isInstanceOf(TenderStateConflict.class);
         assertThatThrownBy(() -> remote.recordWinningBidder("某公司", LocalDate.now(), "staff-hrb", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        assertThatThrownBy(() -> exempt.acknowledgeExemptionExplanation("supervisor-hrb", NOW))
                 .isInstanceOf(TenderStateConflict.class);
     }
 
