@@ -2,6 +2,8 @@ package cn.hlj.remoteeval;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +12,31 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
-class InfrastructureConfiguration extends AbstractJdbcConfiguration {
+class InfrastructureConfiguration extends AbstractJdbcConfiguration implements AsyncConfigurer {
+
+    /**
+     * The executor of the modules' asynchronous event listeners. Without it {@code @Async} picks
+     * Camunda's job-executor pool (the only TaskExecutor bean, queue of 3), which rejects listener
+     * calls under load. When this one is saturated the publishing thread runs the listener itself:
+     * slower, never lost.
+     */
+    @Override
+    public Executor getAsyncExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("module-event-");
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(4);
+        executor.setQueueCapacity(1_000);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        executor.initialize();
+        return executor;
+    }
 
     /** Business dates (evaluation day, deadlines) are dates in the province, whatever the server's zone. */
     @Bean

@@ -183,6 +183,25 @@ class TenderRegistrationIntegrationTest {
     }
 
     @Test
+    void auditKeepsUpWithConcurrentRegistrations() throws Exception {
+        int clients = 8;
+        int perClient = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < clients * perClient; i++) {
+            ids.add(pool.submit(() -> api.register(TenderBody.valid()).get("id").asText()));
+        }
+        List<String> registered = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> id : ids) {
+            registered.add(id.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registered)
+                .allSatisfy(id -> assertThat(audit.entriesFor("TENDER", id)).hasSize(2)));
+    }
+
+    @Test
     void answersNotFoundForAnUnknownTender() throws Exception {
         api.get("staff-hrb", "/api/tenders/does-not-exist")
                 .andExpect(status().isNotFound())

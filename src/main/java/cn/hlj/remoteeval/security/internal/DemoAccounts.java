@@ -90,7 +90,7 @@ class DemoAccounts implements ApplicationRunner {
             String groupFilter = taskFilter("本组待办（" + group + "）", 0, Map.of("candidateGroups", List.of(group)));
             grant(group, Resources.FILTER, groupFilter, Permissions.READ);
         }
-        log.info("Demo accounts created: operator, {} center groups, DRC and tenderer", workflowGroups.size());
+        log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", centers.all().size());
     }
 
     private void group(String id, String name, String type) {

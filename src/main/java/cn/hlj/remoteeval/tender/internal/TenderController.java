@@ -3,7 +3,6 @@ package cn.hlj.remoteeval.tender.internal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,8 +68,9 @@ class TenderController {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员登记中标人。");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        String bidder = request == null ? null : text("winningBidder", request.winningBidder(), 200, violations);
-        LocalDate decidedOn = request == null ? null : pastOrToday("decidedOn", request.decidedOn(), violations);
+        String bidder = request == null ? null : RequestFields.text("winningBidder", request.winningBidder(), 200, violations);
+        LocalDate decidedOn = request == null ? null
+                : RequestFields.pastOrToday("decidedOn", request.decidedOn(), LocalDate.now(clock), violations);
         if (request == null) {
             violations.add(new FieldViolation("body", "请求体不能为空"));
         }
@@ -93,8 +93,9 @@ class TenderController {
             throw ApiProblemException.forbidden("只能由招标人或主场（" + mainCenter + "）行政监督部门登记书面说明。");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        String text = request == null ? null : text("explanation", request.explanation(), 4000, violations);
-        LocalDate submittedOn = request == null ? null : pastOrToday("submittedOn", request.submittedOn(), violations);
+        String text = request == null ? null : RequestFields.text("explanation", request.explanation(), 4000, violations);
+        LocalDate submittedOn = request == null ? null
+                : RequestFields.pastOrToday("submittedOn", request.submittedOn(), LocalDate.now(clock), violations);
         if (request == null) {
             violations.add(new FieldViolation("body", "请求体不能为空"));
         }
@@ -102,35 +103,5 @@ class TenderController {
             throw ApiProblemException.invalid(violations);
         }
         return tenders.fileExemptionExplanation(id, text, submittedOn, actor.userId());
-    }
-
-    private static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "不能为空"));
-            return null;
-        }
-        if (value.strip().length() > maxLength) {
-            violations.add(new FieldViolation(field, "长度不能超过 " + maxLength + " 个字符"));
-            return null;
-        }
-        return value.strip();
-    }
-
-    private LocalDate pastOrToday(String field, String value, List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "不能为空"));
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value.strip());
-            if (date.isAfter(LocalDate.now(clock))) {
-                violations.add(new FieldViolation(field, "日期不能晚于今天"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "日期格式应为 YYYY-MM-DD"));
-            return null;
-        }
     }
 }

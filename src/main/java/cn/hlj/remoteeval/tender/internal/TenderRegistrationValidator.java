@@ -3,7 +3,6 @@ package cn.hlj.remoteeval.tender.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,32 +48,32 @@ class TenderRegistrationValidator {
         }
         List<FieldViolation> violations = new ArrayList<>();
 
-        String sectionCode = text("sectionCode", request.sectionCode(), 64, violations);
+        String sectionCode = RequestFields.text("sectionCode", request.sectionCode(), 64, violations);
         if (sectionCode != null && !SECTION_CODE.matcher(sectionCode).matches()) {
             violations.add(new FieldViolation("sectionCode", "只能包含字母、数字及 . _ / -"));
         }
-        String name = text("name", request.name(), 200, violations);
+        String name = RequestFields.text("name", request.name(), 200, violations);
 
-        String mainCenter = text("mainCenter", request.mainCenter(), 16, violations);
+        String mainCenter = RequestFields.text("mainCenter", request.mainCenter(), 16, violations);
         if (mainCenter != null && !centers.exists(mainCenter)) {
             violations.add(new FieldViolation("mainCenter", "交易中心代码不存在：" + mainCenter));
         }
 
-        Category category = enumValue("category", request.category(), Category.class, violations);
+        Category category = RequestFields.enumValue("category", request.category(), Category.class, violations);
         BigDecimal estimatedPrice = AmountParser.parse("estimatedPrice", request.estimatedPrice(), true, violations);
         EpcParts epcParts = epcParts(category, request.epcParts(), violations);
 
-        LocalDate evaluationDate = date("evaluationDate", request.evaluationDate(), violations);
+        LocalDate evaluationDate = RequestFields.date("evaluationDate", request.evaluationDate(), violations);
         if (evaluationDate != null && evaluationDate.isBefore(LocalDate.now(clock))) {
             violations.add(new FieldViolation("evaluationDate", "评标日期不能早于今天"));
         }
-        HalfDay halfDay = enumValue("halfDay", request.halfDay(), HalfDay.class, violations);
+        HalfDay halfDay = RequestFields.enumValue("halfDay", request.halfDay(), HalfDay.class, violations);
 
         List<CommitteeSpecialty> specialties = new ArrayList<>();
         int committeeSize = committee(request.committee(), specialties, violations);
 
-        boolean regulation = flag("regulationRequiresCrossProvince", request.regulationRequiresCrossProvince(), violations);
-        boolean shortage = flag("expertShortageAsserted", request.expertShortageAsserted(), violations);
+        boolean regulation = RequestFields.flag("regulationRequiresCrossProvince", request.regulationRequiresCrossProvince(), violations);
+        boolean shortage = RequestFields.flag("expertShortageAsserted", request.expertShortageAsserted(), violations);
         Exemption exemption = exemption(request.exemption(), violations);
 
         if (!violations.isEmpty()) {
@@ -167,60 +166,8 @@ class TenderRegistrationValidator {
         if (exemption == null) {
             return null;
         }
-        ExemptionReason reason = enumValue("exemption.reason", exemption.reason(), ExemptionReason.class, violations);
-        String detail = text("exemption.detail", exemption.detail(), 2000, violations);
+        ExemptionReason reason = RequestFields.enumValue("exemption.reason", exemption.reason(), ExemptionReason.class, violations);
+        String detail = RequestFields.text("exemption.detail", exemption.detail(), 2000, violations);
         return reason == null || detail == null ? null : new Exemption(reason, detail);
-    }
-
-    private static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "不能为空"));
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            violations.add(new FieldViolation(field, "长度不能超过 " + maxLength + " 个字符"));
-            return null;
-        }
-        return stripped;
-    }
-
-    private static boolean flag(String field, Boolean value, List<FieldViolation> violations) {
-        if (value == null) {
-            violations.add(new FieldViolation(field, "不能为空，应为 true 或 false"));
-            return false;
-        }
-        return value;
-    }
-
-    private static LocalDate date(String field, String value, List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "不能为空"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "日期格式应为 YYYY-MM-DD"));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type,
-            List<FieldViolation> violations) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "不能为空"));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            List<String> allowed = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                allowed.add(constant.name());
-            }
-            violations.add(new FieldViolation(field, "取值应为 " + String.join("、", allowed) + " 之一"));
-            return null;
-        }
     }
 }

@@ -52,8 +52,8 @@ class TenderService {
         }
         lifecycle.start(tender);
         Tender started = load(tender.id());
-        log.info("Tender {} registered at {} by {}: scope {}, rollout {}, state {}", started.id(), started.mainCenter(),
-                registeredBy, started.scope(), started.rollout(), started.state());
+        log.info("Tender {} registered at {}: scope {}, rollout {}, state {}", started.id(), started.mainCenter(),
+                started.scope(), started.rollout(), started.state());
         return TenderView.of(started);
     }
 
