@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -63,11 +62,12 @@ class CamundaTenderLifecycle implements TenderLifecycle {
     }
 
     /**
-     * Amounts stay BigDecimal all the way into the DMN (JSON-serialised, not Java-serialised), so
-     * the "及以上" boundaries are compared exactly, never through a double.
+     * Amounts reach the DMN as BigDecimal, so the "及以上" boundaries are compared exactly, never
+     * through a double. They are transient: the scope decision runs in the start transaction and
+     * needs them nowhere else, and the tender keeps them; so they are never serialised or stored
+     * in the engine.
      */
     private static TypedValue amount(BigDecimal value) {
-        return value == null ? Variables.untypedNullValue()
-                : Variables.objectValue(value).serializationDataFormat(SerializationDataFormats.JSON).create();
+        return value == null ? Variables.untypedNullValue(true) : Variables.objectValue(value, true).create();
     }
 }

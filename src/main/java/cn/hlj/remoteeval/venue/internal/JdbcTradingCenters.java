@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.venue.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,10 @@ class JdbcTradingCenters implements TradingCenters {
 
     private static final String SELECT = "SELECT code, name, permanent_cross_province_sub_venue FROM trading_center";
 
+    /** Explicit: the record mapper probes camel-case column names first, and H2 traces every miss. */
+    private static final RowMapper<TradingCenter> ROW = (rs, row) -> new TradingCenter(rs.getString("code"),
+            rs.getString("name"), rs.getBoolean("permanent_cross_province_sub_venue"));
+
     private final JdbcClient jdbc;
 
     JdbcTradingCenters(JdbcClient jdbc) {
@@ -22,11 +27,11 @@ class JdbcTradingCenters implements TradingCenters {
 
     @Override
     public List<TradingCenter> all() {
-        return jdbc.sql(SELECT + " ORDER BY display_order").query(TradingCenter.class).list();
+        return jdbc.sql(SELECT + " ORDER BY display_order").query(ROW).list();
     }
 
     @Override
     public Optional<TradingCenter> find(String code) {
-        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(TradingCenter.class).optional();
+        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(ROW).optional();
     }
 }
