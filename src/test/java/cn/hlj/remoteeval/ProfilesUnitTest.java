@@ -1,0 +1,52 @@
+package cn.hlj.remoteeval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+/** The packaged profiles keep what DESIGN.md and Camunda's MySQL requirements fix. */
+class ProfilesUnitTest {
+
+    private static Properties profile(String name) {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource(name));
+        return yaml.getObject();
+    }
+
+    @Test
+    void demoAccountsAreOnByDefaultAndOffUnderMysqlUnlessAskedFor() {
+        assertThat(profile("application.yml").getProperty("remote-eval.demo-accounts.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_ACCOUNTS:true}");
+        assertThat(profile("application-mysql.yml").getProperty("remote-eval.demo-accounts.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_ACCOUNTS:false}");
+    }
+
+    @Test
+    void mysqlProfileConfiguresWhatCamundaRequires() {
+        Properties mysql = profile("application-mysql.yml");
+
+        assertThat(mysql.getProperty("spring.datasource.hikari.transaction-isolation"))
+                .isEqualTo("TRANSACTION_READ_COMMITTED");
+        assertThat(mysql.getProperty("camunda.bpm.database.jdbc-batch-processing")).isEqualTo("false");
+        assertThat(mysql.getProperty("spring.datasource.url")).contains("sendFractionalSeconds=false")
+                .contains("nullDatabaseMeansCurrent=true");
+    }
+
+    @Test
+    void engineIsClosedAndDeploysModelsAndForms() {
+        Properties defaults = profile("application.yml");
+
+        assertThat(defaults.getProperty("camunda.bpm.authorization.enabled")).isEqualTo("true");
+        assertThat(Map.of("bpmn", defaults.getProperty("camunda.bpm.deployment-resource-pattern[0]"),
+                "dmn", defaults.getProperty("camunda.bpm.deployment-resource-pattern[1]"),
+                "form", defaults.getProperty("camunda.bpm.deployment-resource-pattern[2]")))
+                .containsEntry("bpmn", "classpath*:bpmn/**/*.bpmn").containsEntry("dmn", "classpath*:bpmn/**/*.dmn")
+                .containsEntry("form", "classpath*:forms/**/*.form");
+        assertThat(defaults.getProperty("server.error.include-stacktrace")).isEqualTo("never");
+    }
+}
