@@ -72,7 +72,8 @@ class TenderRegistrationValidator {
         List<CommitteeSpecialty> specialties = new ArrayList<>();
         int committeeSize = committee(request.committee(), specialties, violations);
 
-        boolean regulation = RequestFields.flag("regulationRequiresCrossProvince", request.regulationRequiresCrossProvince(), violations);
+        boolean regulation = RequestFields.flag("regulationRequiresCrossProvince",
+                request.regulationRequiresCrossProvince(), violations);
         boolean shortage = RequestFields.flag("expertShortageAsserted", request.expertShortageAsserted(), violations);
         Exemption exemption = exemption(request.exemption(), violations);
 
@@ -166,7 +167,8 @@ class TenderRegistrationValidator {
         if (exemption == null) {
             return null;
         }
-        ExemptionReason reason = RequestFields.enumValue("exemption.reason", exemption.reason(), ExemptionReason.class, violations);
+        ExemptionReason reason = RequestFields.enumValue("exemption.reason", exemption.reason(),
+                ExemptionReason.class, violations);
         String detail = RequestFields.text("exemption.detail", exemption.detail(), 2000, violations);
         return reason == null || detail == null ? null : new Exemption(reason, detail);
     }
