@@ -30,13 +30,15 @@ import java.util.regex.Pattern;
  * Single file, JDK only:
  *
  * <pre>
- * java bench/RegistrationLoad.java --base-url http://127.0.0.1:18080 [--threads 8] [--warmup 10] [--duration 30]
- *      [--user staff-hrb] [--password staff-hrb] [--run-id ID] [--label H2] [--endpoints tenders,noop] [--out file]
+ * java bench/RegistrationLoad.java --base-url http://127.0.0.1:18080 [--threads 8] [--warmup 60] [--warmup-noop 10]
+ *      [--duration 30] [--user staff-hrb] [--password staff-hrb] [--run-id ID] [--label H2] [--endpoints tenders,noop]
+ *      [--out file]
  * </pre>
  *
  * Each of the N threads sends one request at a time and waits for the answer (no think time). For
- * every endpoint the threads first run the warm-up (not recorded), then the measured phase; a
- * request counts in the measured phase when it starts inside it. Latencies are kept per thread in a
+ * every endpoint the threads first run the warm-up (not recorded; {@code --warmup}, or
+ * {@code --warmup-<endpoint>} for one endpoint), then the measured phase; a request counts in the
+ * measured phase when it starts inside it. Latencies are kept per thread in a
  * {@code long[]} (microseconds) and sorted at the end: no histogram library.
  */
 public class RegistrationLoad {
@@ -65,7 +67,7 @@ public class RegistrationLoad {
         Map<String, String> opts = parse(args);
         String baseUrl = opts.getOrDefault("base-url", "http://127.0.0.1:8080");
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "60"));
         int duration = Integer.parseInt(opts.getOrDefault("duration", "30"));
         String user = opts.getOrDefault("user", "staff-hrb");
         String password = opts.getOrDefault("password", user);
@@ -91,7 +93,9 @@ public class RegistrationLoad {
             if (endpoint == null) {
                 throw new IllegalArgumentException("unknown endpoint " + name + "; known: " + ENDPOINTS.keySet());
             }
-            Phase phase = run(client, auth, baseUrl, endpoint, threads, warmup, duration, runId, evaluationDate, sequence);
+            int endpointWarmup = Integer.parseInt(opts.getOrDefault("warmup-" + endpoint.name(), Integer.toString(warmup)));
+            Phase phase = run(client, auth, baseUrl, endpoint, threads, endpointWarmup, duration, runId, evaluationDate,
+                    sequence);
             phase.print(label);
             phase.export(results);
         }
@@ -300,8 +304,8 @@ public class RegistrationLoad {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("-h") || arg.equals("--help")) {
-                System.out.println("usage: java bench/RegistrationLoad.java --base-url URL [--threads 8] [--warmup 10]"
-                        + " [--duration 30] [--user staff-hrb] [--password staff-hrb] [--run-id ID] [--label NAME]"
+                System.out.println("usage: java bench/RegistrationLoad.java --base-url URL [--threads 8] [--warmup 60]"
+                        + " [--warmup-tenders S] [--warmup-noop S] [--duration 30] [--user staff-hrb] [--password staff-hrb] [--run-id ID] [--label NAME]"
                         + " [--endpoints tenders,noop] [--out results.properties]");
                 System.exit(0);
             }

@@ -5,7 +5,7 @@
 # prints a side-by-side summary, also written to bench/results/registration-<date>.txt.
 #
 # Usage: bash bench/run-registration.sh [h2] [mariadb]        (default: both)
-# Knobs (environment): THREADS=8 WARMUP=60 DURATION=30 H2_PORT=18080 MARIADB_PORT_APP=18081
+# Knobs (environment): THREADS=8 WARMUP=60 NOOP_WARMUP=10 DURATION=30 H2_PORT=18080 MARIADB_PORT_APP=18081
 #                      JAVA_OPTS="" (extra JVM options for the application) REBUILD=false
 set -euo pipefail
 
@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 ROOT="$PWD"
 JAR="$ROOT/target/remote-eval-0.1.0-SNAPSHOT.jar"
 THREADS="${THREADS:-8}"
-WARMUP="${WARMUP:-60}"
+WARMUP="${WARMUP:-60}"             # registration warm-up: on 2 cores the JIT needs about a minute of load
+NOOP_WARMUP="${NOOP_WARMUP:-10}"   # the no-op runs after the registration phase, on a warm JVM
 DURATION="${DURATION:-30}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 RESULTS_DIR="$ROOT/bench/results"
@@ -216,7 +217,7 @@ run_db() {
   HELPER_PIDS+=($!)
   # In the background and waited for, so that a signal to this script is handled at once.
   java -cp "$WORK/driver" RegistrationLoad --base-url "http://127.0.0.1:$port" --threads "$THREADS" \
-    --warmup "$WARMUP" --duration "$DURATION" --user staff-hrb --password staff-hrb \
+    --warmup "$WARMUP" --warmup-noop "$NOOP_WARMUP" --duration "$DURATION" --user staff-hrb --password staff-hrb \
     --run-id "${label^^}-$STAMP" --label "$label" --endpoints tenders,noop --out "$out_file" >&2 &
   local driver_pid=$!
   HELPER_PIDS+=("$driver_pid")
@@ -300,7 +301,7 @@ verdict() {
 }
 
 {
-  echo "Registration benchmark $STAMP ($THREADS client threads, warm-up ${WARMUP} s, measured ${DURATION} s per endpoint)"
+  echo "Registration benchmark $STAMP ($THREADS client threads; warm-up ${WARMUP} s for registrations, ${NOOP_WARMUP} s for the no-op; measured ${DURATION} s each)"
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM;" \
        "$(java -version 2>&1 | head -1); MariaDB $(v mariadb.dbversion)"
   echo "load average before the run: $LOAD_BEFORE; jar built $JAR_BUILT"
