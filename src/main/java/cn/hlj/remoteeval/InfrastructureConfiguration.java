@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
-import org.springframework.beans.factory.annotation.Value;
+
+import jakarta.annotation.PreDestroy;
+
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
@@ -24,8 +27,13 @@ class InfrastructureConfiguration extends AbstractJdbcConfiguration implements A
      * calls under load. When this one is saturated the publishing thread runs the listener itself:
      * slower, never lost.
      */
+    private ThreadPoolTaskExecutor moduleEventExecutor;
+
     @Override
-    public Executor getAsyncExecutor() {
+    public synchronized Executor getAsyncExecutor() {
+        if (moduleEventExecutor != null) {
+            return moduleEventExecutor;
+        }
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("module-event-");
         executor.setCorePoolSize(2);
@@ -35,13 +43,22 @@ class InfrastructureConfiguration extends AbstractJdbcConfiguration implements A
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(30);
         executor.initialize();
+        moduleEventExecutor = executor;
         return executor;
+    }
+
+    /** Not a bean (a second TaskExecutor bean would compete with Camunda's), so shut down here. */
+    @PreDestroy
+    synchronized void shutDownModuleEventExecutor() {
+        if (moduleEventExecutor != null) {
+            moduleEventExecutor.shutdown();
+        }
     }
 
     /** Business dates (evaluation day, deadlines) are dates in the province, whatever the server's zone. */
     @Bean
-    Clock clock(@Value("${remote-eval.zone:Asia/Shanghai}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+    Clock clock() {
+        return Clock.system(ZoneId.of(RemoteEvalApplication.ZONE));
     }
 
     /**

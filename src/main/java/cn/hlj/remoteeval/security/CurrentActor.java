@@ -34,10 +34,6 @@ public class CurrentActor {
         return inGroup(Groups.TENDERER);
     }
 
-    public boolean isDrc() {
-        return inGroup(Groups.DRC);
-    }
-
     private boolean inGroup(String group) {
         Authentication authentication = authentication();
         if (authentication == null) {

@@ -16,7 +16,8 @@ public class Persisted {
 
     private static final String[] TABLES = { "tender", "tender_specialty", "audit_entry", "EVENT_PUBLICATION",
             "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST",
-            "ACT_HI_DECINST", "ACT_HI_DETAIL" };
+            "ACT_HI_DECINST", "ACT_HI_DETAIL", "ACT_GE_BYTEARRAY", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK",
+            "ACT_HI_TASKINST" };
 
     private final JdbcClient jdbc;
 
