@@ -1,0 +1,37 @@
+package cn.hlj.remoteeval.venue;
+
+import java.util.Map;
+
+/**
+ * Bookings of workstations per slot. A database unique constraint on (workstation, date,
+ * half-day) makes a double booking impossible, whatever the number of nodes; the slot lock only
+ * keeps concurrent draws for one slot from racing each other to that constraint.
+ */
+public interface SeatBookings {
+
+    /**
+     * Free workstations per center for the slot: registered, in service on the date and not
+     * booked. Every center of the province appears, with 0 when it has none.
+     *
+     * @param crossProvinceOnly count only workstations that support cross-province evaluation
+     */
+    Map<String, Integer> freeSeats(Slot slot, boolean crossProvinceOnly);
+
+    /**
+     * Blocks every other caller of this method for the same slot, on any node, until the
+     * caller's transaction ends. Must run inside a transaction.
+     */
+    void lockSlot(Slot slot);
+
+    /**
+     * Books the given number of seats per center for the holder (a tender id or a hosting id),
+     * all or nothing, inside the caller's transaction. The directory chooses the workstations.
+     *
+     * @throws SeatsUnavailable when a center has fewer free workstations than asked for
+     */
+    void book(String holderRef, BookingPurpose purpose, Slot slot, Map<String, Integer> seatsByCenter,
+            boolean crossProvinceOnly);
+
+    /** Frees every seat the holder booked; answers how many were freed (0 when none). */
+    int release(String holderRef);
+}
