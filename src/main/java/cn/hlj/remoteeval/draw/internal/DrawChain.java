@@ -1,0 +1,45 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends records to the one draw chain of the province. Every kind of record (venue draws,
+ * negotiated venues, expert draws) goes through {@link #append}, so there is one sequence and one
+ * chain of hashes.
+ */
+@Component
+class DrawChain {
+
+    private final DrawStore store;
+    private final Clock clock;
+
+    DrawChain(DrawStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends the draw after the current head and stores its seed apart, in the caller's
+     * transaction. The head stays locked until that transaction ends, so concurrent appenders on
+     * any node queue here and the chain never forks; the unique sequence number backs this up.
+     *
+     * @param seed the draw's seed, or null for a record without one; when given it must match the commitment
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    DrawRecord append(NewDraw draw, DrawSeed seed) {
+        String expectedCommitment = seed == null ? null : seed.commitment();
+        if (!java.util.Objects.equals(expectedCommitment, draw.seedCommitment())) {
+            throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed (or absent with no seed)");
+        }
+        ChainHead head = store.lockHead();
+        DrawRecord record = DrawRecord.seal(draw, head.lastSeq() + 1, head.lastHash(), clock.instant());
+        store.insert(record);
+        store.moveHead(head, new ChainHead(record.seq(), record.recordHash()));
+        store.insertSeed(record.id(), seed == null ? null : seed.hex());
+        return record;
+    }
+}

@@ -1,0 +1,96 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.TenderFacts;
+import cn.hlj.remoteeval.tender.Tenders;
+import cn.hlj.remoteeval.web.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/draws")
+@Tag(name = "随机抽取记录")
+class DrawController {
+
+    private final DrawRecords records;
+    private final Tenders tenders;
+    private final CurrentActor actor;
+
+    DrawController(DrawRecords records, Tenders tenders, CurrentActor actor) {
+        this.records = records;
+        this.tenders = tenders;
+        this.actor = actor;
+    }
+
+    @Schema(name = "Draw", description = "抽取记录。评标结束前只含承诺值与哈希，不含随机种子、候选名单和抽取结果。")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DrawView(String id, long seq, DrawKind kind, String tenderId, String algorithm,
+            @Schema(description = "随机种子的 SHA-256（十六进制）") String seedCommitment,
+            @Schema(description = "候选名单规范文本的 SHA-256") String eligibleListHash, String previousHash,
+            String recordHash, Instant createdAt, @Schema(description = "是否已公开（评标结束后公开）") boolean revealed,
+            Instant revealedAt, @Schema(description = "随机种子（十六进制），公开后才有") String seed, String eligibleList,
+            String request, String result, String actor) {
+
+        static DrawView of(DrawRecord record, SeedState seed) {
+            if (!seed.revealed()) {
+                return new DrawView(record.id(), record.seq(), record.kind(), record.tenderId(), record.algorithm(),
+                        record.seedCommitment(), record.eligibleListHash(), record.previousHash(), record.recordHash(),
+                        record.createdAt(), false, null, null, null, null, null, null);
+            }
+            return new DrawView(record.id(), record.seq(), record.kind(), record.tenderId(), record.algorithm(),
+                    record.seedCommitment(), record.eligibleListHash(), record.previousHash(), record.recordHash(),
+                    record.createdAt(), true, seed.revealedAt(), seed.seedHex(), record.eligibleList(), record.request(),
+                    record.result(), record.actor());
+        }
+    }
+
+    @GetMapping("/chain-verification")
+    @Operation(summary = "校验全部抽取记录的哈希链（仅运维）", description = "逐条核对序号、候选名单哈希、记录哈希和前一记录哈希，"
+            + "并核对链头；报告第一条出错的序号。")
+    ChainVerification chainVerification() {
+        if (!actor.isOperator()) {
+            throw ApiProblemException.forbidden("抽取记录链的校验仅运维人员可执行。");
+        }
+        return records.verifyChain();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看抽取记录", description = "运维人员及主场交易中心工作人员、行政监督部门可查看；评标结束前不含随机种子、候选名单和抽取结果。")
+    DrawView get(@PathVariable String id) {
+        DrawRecord record = readable(id);
+        return DrawView.of(record, records.seedOf(id));
+    }
+
+    @GetMapping("/{id}/verification")
+    @Operation(summary = "复核抽取结果", description = "评标结束、随机种子公开后，按记录中的算法版本重新计算并与记录的结果比对。")
+    DrawVerification verification(@PathVariable String id) {
+        return records.verify(readable(id));
+    }
+
+    private DrawRecord readable(String id) {
+        DrawRecord record = records.find(id).orElseThrow(() -> DrawRecords.notFound(id));
+        String mainCenter = tenders.find(record.tenderId()).map(TenderFacts::mainCenter).orElse(null);
+        if (!actor.isOperator() && !actor.isStaffOf(mainCenter) && !actor.isSupervisorOf(mainCenter)) {
+            throw ApiProblemException.forbidden("抽取记录仅运维人员及该标段主场交易中心的工作人员、行政监督部门可查看。");
+        }
+        return record;
+    }
+
+    static ApiProblemException notRevealed() {
+        return new ApiProblemException(HttpStatus.CONFLICT, "随机种子尚未公开",
+                "评标结束前不公开随机种子，评标结束后方可复核该抽取结果。", List.of());
+    }
+}

@@ -1,0 +1,75 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.hlj.remoteeval.draw.DrawKind;
+
+/**
+ * One link of the draw chain, as stored in {@code draw_record}.
+ *
+ * <p><b>Record hash.</b> {@code record_hash} is SHA-256 (hex) of the {@link Canonical} text with
+ * the keys {@code actor}, {@code algorithm}, {@code createdAt} (ISO-8601 UTC, whole seconds, e.g.
+ * {@code 2031-05-06T01:02:03Z}), {@code eligibleListHash}, {@code id}, {@code kind},
+ * {@code previousHash}, {@code requestHash} (SHA-256 of the request text), {@code resultHash}
+ * (SHA-256 of the result text), {@code seedCommitment} (empty when there is none), {@code seq}
+ * and {@code tenderId}. {@code previousHash} is the record hash of the record with
+ * {@code seq − 1}, or 64 zeros for the first record. The eligible list itself is covered through
+ * {@code eligibleListHash}, which must be SHA-256 of the eligible list text.
+ */
+record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String algorithm, String seedCommitment,
+        String eligibleList, String eligibleListHash, String request, String result, String actor, Instant createdAt,
+        String previousHash, String recordHash) {
+
+    static final String GENESIS_HASH = "0".repeat(64);
+
+    /** Whole seconds: the MySQL driver is configured not to send fractions, and the hash must survive the round trip. */
+    static Instant timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The record with the given place in the chain, its eligible-list and record hashes computed. */
+    static DrawRecord seal(NewDraw draw, long seq, String previousHash, Instant createdAt) {
+        DrawRecord unsealed = new DrawRecord(draw.id(), seq, draw.kind(), draw.tenderId(), draw.algorithm(),
+                draw.seedCommitment(), draw.eligibleList(), Hashes.sha256Hex(draw.eligibleList()), draw.request(),
+                draw.result(), draw.actor(), timestamp(createdAt), previousHash, null);
+        return unsealed.withRecordHash(unsealed.computeRecordHash());
+    }
+
+    String computeRecordHash() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("actor", actor);
+        fields.put("algorithm", algorithm);
+        fields.put("createdAt", DateTimeFormatter.ISO_INSTANT.format(createdAt));
+        fields.put("eligibleListHash", eligibleListHash);
+        fields.put("id", id);
+        fields.put("kind", kind.name());
+        fields.put("previousHash", previousHash);
+        fields.put("requestHash", Hashes.sha256Hex(request));
+        fields.put("resultHash", Hashes.sha256Hex(result));
+        fields.put("seedCommitment", seedCommitment == null ? "" : seedCommitment);
+        fields.put("seq", Long.toString(seq));
+        fields.put("tenderId", tenderId);
+        return Hashes.sha256Hex(Canonical.encode(fields));
+    }
+
+    boolean recordHashValid() {
+        try {
+            return computeRecordHash().equals(recordHash);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    boolean eligibleListMatchesHash() {
+        return eligibleList != null && Hashes.sha256Hex(eligibleList).equals(eligibleListHash);
+    }
+
+    DrawRecord withRecordHash(String hash) {
+        return new DrawRecord(id, seq, kind, tenderId, algorithm, seedCommitment, eligibleList, eligibleListHash,
+                request, result, actor, createdAt, previousHash, hash);
+    }
+}

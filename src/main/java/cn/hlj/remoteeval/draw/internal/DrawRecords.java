@@ -1,0 +1,55 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hlj.remoteeval.web.ApiProblemException;
+
+/** Reading draw records, their seeds once revealed, and checking the chain. */
+@Service
+class DrawRecords {
+
+    private final DrawStore store;
+    private final DrawVerifier verifier;
+
+    DrawRecords(DrawStore store, DrawVerifier verifier) {
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<DrawRecord> find(String drawId) {
+        return store.find(drawId);
+    }
+
+    @Transactional(readOnly = true)
+    SeedState seedOf(String drawId) {
+        return store.seedOf(drawId).orElse(new SeedState(null, null));
+    }
+
+    /** Recomputes a revealed draw; a draw still secret answers 409. */
+    @Transactional(readOnly = true)
+    DrawVerification verify(DrawRecord record) {
+        SeedState seed = seedOf(record.id());
+        if (!seed.revealed()) {
+            throw DrawController.notRevealed();
+        }
+        return verifier.verify(record, seed.seedHex());
+    }
+
+    /**
+     * Walks the whole chain under the head's lock: appends wait meanwhile, so the records read
+     * and the head read belong together and a concurrent append is never mistaken for a fault.
+     */
+    @Transactional
+    ChainVerification verifyChain() {
+        ChainHead head = store.lockHead();
+        return ChainVerifier.verify(store.all(), head);
+    }
+
+    static ApiProblemException notFound(String drawId) {
+        return ApiProblemException.notFound("抽取记录不存在：" + drawId);
+    }
+}

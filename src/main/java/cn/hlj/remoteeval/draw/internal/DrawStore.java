@@ -1,0 +1,34 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Storage of the draw chain. There is no update or delete of a record: the only changes after an
+ * insert are the chain head moving on and a seed being marked revealed.
+ */
+interface DrawStore {
+
+    /** Reads the chain head and locks it until the caller's transaction ends. */
+    ChainHead lockHead();
+
+    ChainHead head();
+
+    void insert(DrawRecord record);
+
+    /** Moves the head from where the caller locked it to the record just inserted. */
+    void moveHead(ChainHead from, ChainHead to);
+
+    void insertSeed(String drawId, String seedHexOrNull);
+
+    Optional<DrawRecord> find(String drawId);
+
+    Optional<SeedState> seedOf(String drawId);
+
+    /** Every record, in sequence order. */
+    List<DrawRecord> all();
+
+    /** Marks the seeds of all the tender's records revealed (once); answers how many were newly revealed. */
+    int reveal(String tenderId, Instant revealedAt);
+}

@@ -1,0 +1,51 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a revealed draw the way anyone holding its record could: the seed against the
+ * commitment, the eligible list against its hash, the record hash against the fields, and the
+ * result against a rerun of the recorded algorithm version.
+ */
+@Component
+class DrawVerifier {
+
+    private final DrawAlgorithms algorithms;
+
+    DrawVerifier(DrawAlgorithms algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    DrawVerification verify(DrawRecord record, String seedHex) {
+        boolean eligibleOk = record.eligibleListMatchesHash();
+        boolean recordOk = record.recordHashValid();
+        if (record.seedCommitment() == null && seedHex == null) {
+            return new DrawVerification(record.id(), null, eligibleOk, null, record.result(), null, recordOk,
+                    eligibleOk && recordOk);
+        }
+        DrawSeed seed = parse(seedHex);
+        boolean seedOk = seed != null && seed.commitment().equals(record.seedCommitment());
+        String recomputed = seed == null ? null : rerun(record, seed);
+        boolean reproduced = recomputed != null && recomputed.equals(record.result());
+        return new DrawVerification(record.id(), seedOk, eligibleOk, recomputed, record.result(), reproduced, recordOk,
+                seedOk && eligibleOk && reproduced && recordOk);
+    }
+
+    private String rerun(DrawRecord record, DrawSeed seed) {
+        return algorithms.find(record.algorithm()).map(algorithm -> {
+            try {
+                return algorithm.recompute(seed, record.request(), record.eligibleList());
+            } catch (IllegalArgumentException unreadable) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static DrawSeed parse(String seedHex) {
+        try {
+            return seedHex == null ? null : DrawSeed.fromHex(seedHex);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.hlj.remoteeval.draw.DrawKind;
+
+@Repository
+class JdbcDrawStore implements DrawStore {
+
+    private static final String SELECT_RECORD = "SELECT id, seq, kind, tender_id, algorithm, seed_commitment, "
+            + "eligible_list, eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash "
+            + "FROM draw_record";
+
+    /** Explicit: the record mapper probes camel-case column names first, and H2 traces every miss. */
+    private static final RowMapper<DrawRecord> RECORD = (rs, row) -> new DrawRecord(rs.getString("id"),
+            rs.getLong("seq"), DrawKind.valueOf(rs.getString("kind")), rs.getString("tender_id"),
+            rs.getString("algorithm"), rs.getString("seed_commitment"), rs.getString("eligible_list"),
+            rs.getString("eligible_list_hash"), rs.getString("request"), rs.getString("result"), rs.getString("actor"),
+            rs.getTimestamp("created_at").toInstant(), rs.getString("previous_hash"), rs.getString("record_hash"));
+
+    private static final RowMapper<ChainHead> HEAD = (rs, row) -> new ChainHead(rs.getLong("last_seq"),
+            rs.getString("last_hash"));
+
+    private final JdbcClient jdbc;
+
+    JdbcDrawStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ChainHead lockHead() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM draw_chain_head WHERE id = 1 FOR UPDATE").query(HEAD).single();
+    }
+
+    @Override
+    public ChainHead head() {
+        return jdbc.sql("SELECT last_seq, last_hash FROM draw_chain_head WHERE id = 1").query(HEAD).single();
+    }
+
+    @Override
+    public void insert(DrawRecord record) {
+        jdbc.sql("INSERT INTO draw_record (id, seq, kind, tender_id, algorithm, seed_commitment, eligible_list, "
+                + "eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(record.id(), record.seq(), record.kind().name(), record.tenderId(), record.algorithm(),
+                        record.seedCommitment(), record.eligibleList(), record.eligibleListHash(), record.request(),
+                        record.result(), record.actor(), Timestamp.from(record.createdAt()), record.previousHash(),
+                        record.recordHash())
+                .update();
+    }
+
+    @Override
+    public void moveHead(ChainHead from, ChainHead to) {
+        int moved = jdbc.sql("UPDATE draw_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1 AND last_seq = ? "
+                + "AND last_hash = ?").params(to.lastSeq(), to.lastHash(), from.lastSeq(), from.lastHash()).update();
+        if (moved != 1) {
+            throw new IllegalStateException("the draw chain head moved while it was locked");
+        }
+    }
+
+    @Override
+    public void insertSeed(String drawId, String seedHexOrNull) {
+        jdbc.sql("INSERT INTO draw_seed (draw_id, seed_hex, revealed_at) VALUES (?, ?, NULL)")
+                .params(drawId, seedHexOrNull).update();
+    }
+
+    @Override
+    public Optional<DrawRecord> find(String drawId) {
+        return jdbc.sql(SELECT_RECORD + " WHERE id = ?").param(drawId).query(RECORD).optional();
+    }
+
+    @Override
+    public Optional<SeedState> seedOf(String drawId) {
+        return jdbc.sql("SELECT seed_hex, revealed_at FROM draw_seed WHERE draw_id = ?").param(drawId)
+                .query((rs, row) -> {
+                    Timestamp revealedAt = rs.getTimestamp("revealed_at");
+                    return new SeedState(rs.getString("seed_hex"), revealedAt == null ? null : revealedAt.toInstant());
+                })
+                .optional();
+    }
+
+    @Override
+    public List<DrawRecord> all() {
+        return jdbc.sql(SELECT_RECORD + " ORDER BY seq").query(RECORD).list();
+    }
+
+    @Override
+    public int reveal(String tenderId, Instant revealedAt) {
+        return jdbc.sql("UPDATE draw_seed SET revealed_at = ? WHERE revealed_at IS NULL "
+                + "AND draw_id IN (SELECT id FROM draw_record WHERE tender_id = ?)")
+                .params(Timestamp.from(revealedAt), tenderId).update();
+    }
+}
