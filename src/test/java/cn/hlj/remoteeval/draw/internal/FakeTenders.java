@@ -1,0 +1,53 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.tender.TenderDispatch;
+import cn.hlj.remoteeval.tender.TenderFacts;
+import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.tender.Tenders;
+import cn.hlj.remoteeval.venue.Slot;
+
+/** Hand-written tender module: facts to read, and the dispatch transitions recorded as they are called. */
+class FakeTenders implements Tenders, TenderDispatch {
+
+    private final Map<String, TenderFacts> facts = new HashMap<>();
+    final List<String> transitions = new ArrayList<>();
+
+    TenderFacts add(String id, String mainCenter, Scope scope, TenderState state, Slot slot, int committeeSize) {
+        TenderFacts tender = new TenderFacts(id, "S-" + id, mainCenter, Category.SERVICES, scope, state, slot, committeeSize);
+        facts.put(id, tender);
+        return tender;
+    }
+
+    @Override
+    public Optional<TenderFacts> find(String tenderId) {
+        return Optional.ofNullable(facts.get(tenderId));
+    }
+
+    @Override
+    public void venuesDrawn(String tenderId, String drawId) {
+        transitions.add("venuesDrawn " + tenderId + " " + drawId);
+    }
+
+    @Override
+    public void venueDrawFailed(String tenderId, String drawId) {
+        transitions.add("venueDrawFailed " + tenderId + " " + drawId);
+    }
+
+    @Override
+    public void venuesNegotiated(String tenderId, String recordId, String negotiatedBy) {
+        transitions.add("venuesNegotiated " + tenderId + " " + recordId);
+    }
+
+    @Override
+    public void partnerAssignmentReceived(String tenderId, String receivedBy) {
+        transitions.add("partnerAssignmentReceived " + tenderId);
+    }
+}

@@ -1,0 +1,101 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The draw chain in memory, for unit tests; it also lets a test tamper with rows the way an intruder in the database could. */
+class InMemoryDrawStore implements DrawStore {
+
+    private final Map<String, DrawRecord> records = new LinkedHashMap<>();
+    private final Map<String, SeedState> seeds = new LinkedHashMap<>();
+    private ChainHead head = ChainHead.EMPTY;
+    int headLocks;
+
+    @Override
+    public ChainHead lockHead() {
+        headLocks++;
+        return head;
+    }
+
+    @Override
+    public ChainHead head() {
+        return head;
+    }
+
+    @Override
+    public void insert(DrawRecord record) {
+        if (records.values().stream().anyMatch(r -> r.seq() == record.seq()) || records.containsKey(record.id())) {
+            throw new IllegalStateException("duplicate seq or id");
+        }
+        records.put(record.id(), record);
+    }
+
+    @Override
+    public void moveHead(ChainHead from, ChainHead to) {
+        if (!head.equals(from)) {
+            throw new IllegalStateException("head moved");
+        }
+        head = to;
+    }
+
+    @Override
+    public void insertSeed(String drawId, String seedHexOrNull) {
+        seeds.put(drawId, new SeedState(seedHexOrNull, null));
+    }
+
+    @Override
+    public Optional<DrawRecord> find(String drawId) {
+        return Optional.ofNullable(records.get(drawId));
+    }
+
+    @Override
+    public Optional<SeedState> seedOf(String drawId) {
+        return Optional.ofNullable(seeds.get(drawId));
+    }
+
+    @Override
+    public List<DrawRecord> all() {
+        List<DrawRecord> all = new ArrayList<>(records.values());
+        all.sort(Comparator.comparingLong(DrawRecord::seq));
+        return all;
+    }
+
+    @Override
+    public int reveal(String tenderId, Instant revealedAt) {
+        int count = 0;
+        for (DrawRecord record : records.values()) {
+            SeedState seed = seeds.get(record.id());
+            if (record.tenderId().equals(tenderId) && seed != null && !seed.revealed()) {
+                seeds.put(record.id(), new SeedState(seed.seedHex(), revealedAt));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** What an UPDATE in the database would do: the row changes, nothing recomputes its hashes. */
+    void tamper(long seq, UnaryOperator<DrawRecord> change) {
+        DrawRecord record = bySeq(seq);
+        records.put(record.id(), change.apply(record));
+    }
+
+    /** What a DELETE in the database would do. */
+    void delete(long seq) {
+        records.remove(bySeq(seq).id());
+    }
+
+    /** An INSERT around the appender: a well-formed record the head never heard of. */
+    void insertBehindTheHeadsBack(DrawRecord record) {
+        records.put(record.id(), record);
+    }
+
+    DrawRecord bySeq(long seq) {
+        return records.values().stream().filter(r -> r.seq() == seq).findFirst().orElseThrow();
+    }
+}
