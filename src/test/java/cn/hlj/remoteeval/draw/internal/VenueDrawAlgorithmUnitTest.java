@@ -141,6 +141,18 @@ class VenueDrawAlgorithmUnitTest {
     }
 
     @Test
+    void theMainVenueStaysWithinTheCenterCapWhenItsOwnShareWouldAllowMore() {
+        SeatPlanLimits limits = new SeatPlanLimits(2, new Fraction(2, 5), new Fraction(1, 2));
+
+        VenueDrawOutcome outcome = algorithm.draw(seed("main cap").stream(), new VenueDrawRequest(10, "HRB", SLOT, limits),
+                uniform(20));
+
+        // floor(10 × 1/2) = 5 would be the main venue's share, but no center may host more than floor(10 × 2/5) = 4.
+        assertThat(outcome.mainSeats()).isEqualTo(4);
+        assertThat(outcome.seatsByCenter().values()).allSatisfy(seats -> assertThat(seats).isLessThanOrEqualTo(4));
+    }
+
+    @Test
     void theMainVenueIsNeverASubVenueEvenWhenOnlyItHasRoom() {
         Map<String, Integer> free = uniform(0);
         free.put("HRB", 50);
