@@ -110,8 +110,12 @@ class JdbcSeatBookings implements SeatBookings {
         }
     }
 
+    /**
+     * A refusal writes nothing, so it leaves the caller's transaction usable: a draw may catch
+     * {@link SeatsUnavailable} and try another pick in the same transaction.
+     */
     @Override
-    @Transactional
+    @Transactional(noRollbackFor = SeatsUnavailable.class)
     public void book(String holderRef, BookingPurpose purpose, Slot slot, Map<String, Integer> seatsByCenter,
             boolean crossProvinceOnly) {
         requireValid(holderRef, purpose, seatsByCenter);
