@@ -6,7 +6,7 @@ CREATE TABLE draw_record (
     id                  VARCHAR(36)   NOT NULL,
     seq                 BIGINT        NOT NULL,
     kind                VARCHAR(24)   NOT NULL,
-    tender_id           VARCHAR(36)   NOT NULL,
+    tender_id           VARCHAR(64)   NOT NULL,
     algorithm           VARCHAR(40)   NOT NULL,
     seed_commitment     VARCHAR(64),
     eligible_list       MEDIUMTEXT    NOT NULL,

@@ -1,0 +1,235 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.draw.internal.ChainVerification.Problem;
+import cn.hlj.remoteeval.evaluation.EvaluationEnded;
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.tender.TenderFacts;
+import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
+import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.Slot;
+
+/**
+ * The chain on the real tables. The chain is one for the whole database and shared with every
+ * other test: records appended here are genuine (they stay and keep the chain intact), and a row
+ * tampered with here is restored at once.
+ */
+@RemoteEvalIntegrationTest
+class DrawChainIntegrationTest {
+
+    @Autowired
+    DrawChain chain;
+    @Autowired
+    DrawStore store;
+    @Autowired
+    NegotiatedVenueRecords negotiated;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    Api api;
+
+    @Test
+    void concurrentAppendsQueueOnTheHeadAndNeverForkTheChain() throws Exception {
+        int threads = 8;
+        int perThread = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<Long> seqs = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        seqs.add(appendGenuine(UUID.randomUUID().toString()).seq());
+                    }
+                    return seqs;
+                }));
+            }
+            start.countDown();
+            List<Long> seqs = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                seqs.addAll(result.get(120, TimeUnit.SECONDS));
+            }
+            Collections.sort(seqs);
+
+            assertThat(seqs).hasSize(threads * perThread).doesNotHaveDuplicates();
+            ChainVerification verification = verifyRows();
+            assertThat(verification.intact()).as(String.valueOf(verification)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rowsReadBackFromTheDatabaseKeepTheirHashesAndTamperedCopiesAreFound() {
+        appendGenuine(UUID.randomUUID().toString());
+        appendGenuine(UUID.randomUUID().toString());
+        appendGenuine(UUID.randomUUID().toString());
+        // Read under the head lock, as the operator's check does, so that a draw elsewhere cannot interleave.
+        Snapshot snapshot = snapshot();
+        ChainHead head = snapshot.head();
+        List<DrawRecord> rows = snapshot.rows();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.recordHashValid()).as("record hash of " + row.seq()).isTrue();
+            assertThat(row.eligibleListMatchesHash()).as("eligible list of " + row.seq()).isTrue();
+        });
+        assertThat(ChainVerifier.verify(rows, head).intact()).isTrue();
+        int middle = rows.size() - 2;
+        long middleSeq = rows.get(middle).seq();
+
+        List<DrawRecord> withoutMiddle = new ArrayList<>(rows);
+        withoutMiddle.remove(middle);
+        assertThat(ChainVerifier.verify(withoutMiddle, head)).extracting(ChainVerification::firstBrokenSeq,
+                ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_MISSING);
+
+        List<DrawRecord> withoutLast = new ArrayList<>(rows.subList(0, rows.size() - 1));
+        assertThat(ChainVerifier.verify(withoutLast, head)).extracting(ChainVerification::firstBrokenSeq,
+                ChainVerification::problemCode).containsExactly(head.lastSeq(), Problem.HEAD_MISMATCH);
+
+        List<DrawRecord> changed = new ArrayList<>(rows);
+        DrawRecord r = rows.get(middle);
+        changed.set(middle, new DrawRecord(r.id(), r.seq(), r.kind(), r.tenderId(), r.algorithm(), r.seedCommitment(),
+                r.eligibleList(), r.eligibleListHash(), r.request(), "NO_RANDOM_PICK", r.actor(), r.createdAt(),
+                r.previousHash(), r.recordHash()));
+        assertThat(ChainVerifier.verify(changed, head)).extracting(ChainVerification::firstBrokenSeq,
+                ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_CHANGED);
+    }
+
+    @Test
+    void theOperatorsCheckReportsRowsChangedOrDeletedInTheTables() throws Exception {
+        DrawRecord victim = appendGenuine(UUID.randomUUID().toString());
+        appendGenuine(UUID.randomUUID().toString());
+
+        api.get("demo", "/api/draws/chain-verification").andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.firstBrokenSeq").isEmpty());
+
+        try {
+            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params("HRB=1\nSH=4\n", victim.id()).update();
+            api.get("demo", "/api/draws/chain-verification").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
+                    .andExpect(jsonPath("$.problemCode").value("RECORD_CHANGED"))
+                    .andExpect(jsonPath("$.problem").value(org.hamcrest.Matchers.containsString("记录被修改")));
+        } finally {
+            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params(victim.result(), victim.id()).update();
+        }
+
+        try {
+            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params("HRB=99\n", victim.id()).update();
+            api.get("demo", "/api/draws/chain-verification").andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
+                    .andExpect(jsonPath("$.problemCode").value("ELIGIBLE_LIST_CHANGED"));
+        } finally {
+            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params(victim.eligibleList(), victim.id())
+                    .update();
+        }
+
+        try {
+            jdbc.sql("DELETE FROM draw_record WHERE id = ?").param(victim.id()).update();
+            api.get("demo", "/api/draws/chain-verification").andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
+                    .andExpect(jsonPath("$.problemCode").value("RECORD_MISSING"));
+        } finally {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> store.insert(victim));
+        }
+
+        api.get("demo", "/api/draws/chain-verification").andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.records").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+        for (String user : List.of("staff-hrb", "supervisor-hrb", "tenderer", "drc")) {
+            api.get(user, "/api/draws/chain-verification").andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void negotiatedVenuesGoIntoTheSameChainWithoutASeed() throws Exception {
+        String tenderId = UUID.randomUUID().toString();
+        TenderFacts tender = new TenderFacts(tenderId, "S-" + tenderId, "HRB", Category.SERVICES, Scope.INTRA_PROVINCE,
+                TenderState.NEGOTIATING_VENUES, new Slot(LocalDate.of(2037, 3, 2), HalfDay.PM), 5);
+        DrawRecord record = new TransactionTemplate(transactions).execute(status -> negotiated.record(tender,
+                Map.of("HRB", 3, "DQ", 4, "SH", 2, "MDJ", 0), Map.of("HRB", 1, "DQ", 2, "SH", 2, "MDJ", 0), "staff-hrb"));
+
+        assertThat(record.kind()).isEqualTo(DrawKind.NEGOTIATED_VENUES);
+        assertThat(record.seedCommitment()).isNull();
+        assertThat(record.result()).isEqualTo("DQ=2\nHRB=1\nSH=2\n");
+        assertThat(store.seedOf(record.id())).hasValue(new SeedState(null, null));
+        api.get("demo", "/api/draws/" + record.id()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("NEGOTIATED_VENUES"))
+                .andExpect(jsonPath("$.revealed").value(false))
+                .andExpect(jsonPath("$.result").doesNotExist());
+        api.get("demo", "/api/draws/" + record.id() + "/verification").andExpect(status().isConflict());
+
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(new EvaluationEnded(tenderId, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.seedOf(record.id()).orElseThrow().revealed());
+
+        api.get("demo", "/api/draws/" + record.id() + "/verification").andExpect(status().isOk())
+                .andExpect(jsonPath("$.seedMatchesCommitment").isEmpty())
+                .andExpect(jsonPath("$.resultReproduced").isEmpty())
+                .andExpect(jsonPath("$.recordHashValid").value(true))
+                .andExpect(jsonPath("$.verified").value(true));
+        assertThat(verifyRows().intact()).isTrue();
+    }
+
+    /** A record as a venue draw writes it, for a tender that exists only in this test. */
+    private DrawRecord appendGenuine(String tenderId) {
+        DrawSeed seed = VenueDrawAlgorithmUnitTest.seed(UUID.randomUUID().toString());
+        VenueDrawRequest request = new VenueDrawRequest(5, "HRB", new Slot(LocalDate.of(2037, 1, 5), HalfDay.AM),
+                SeatPlanLimits.defaults());
+        Map<String, Integer> free = VenueDrawAlgorithmUnitTest.uniform(4);
+        VenueDrawOutcome outcome = new VenueDrawAlgorithm().draw(seed.stream(), request, free);
+        return new TransactionTemplate(transactions).execute(status -> chain.append(new NewDraw(UUID.randomUUID().toString(),
+                DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID, seed.commitment(), Canonical.encodeCounts(free),
+                request.canonical(), outcome.canonical(), "system"), seed));
+    }
+
+    private record Snapshot(ChainHead head, List<DrawRecord> rows) {
+    }
+
+    private Snapshot snapshot() {
+        return new TransactionTemplate(transactions).execute(status -> {
+            ChainHead head = store.lockHead();
+            return new Snapshot(head, store.all());
+        });
+    }
+
+    private ChainVerification verifyRows() {
+        Snapshot snapshot = snapshot();
+        return ChainVerifier.verify(snapshot.rows(), snapshot.head());
+    }
+}
