@@ -39,7 +39,8 @@ class TenderRegistrationIntegrationTest {
     private static final Set<String> ALLOWED_VARIABLES = Set.of("tenderId", "sectionCode", "tenderName", "exempt",
             "exemptionReason", "explanationText", "mainCenter", "category",
             "estimatedPrice", "constructionPart", "goodsPart", "servicesPart", "expertShortage",
-            "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout");
+            "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout",
+            "venuesDrawn");
 
     @Autowired
     Api api;
@@ -170,14 +171,16 @@ class TenderRegistrationIntegrationTest {
         TenderBody body = TenderBody.valid();
         String id = api.register(body).get("id").asText();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> audit.entriesFor("TENDER", id).size() >= 2);
-        List<AuditEntry> entries = audit.entriesFor("TENDER", id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> registration(audit.entriesFor("TENDER", id)).size() >= 2);
+        // The venue draw that follows registration writes its own entries; only the registration's are looked at here.
+        List<AuditEntry> entries = registration(audit.entriesFor("TENDER", id));
         assertThat(entries).extracting(AuditEntry::action).containsExactlyInAnyOrder("TENDER_REGISTERED", "TENDER_CLASSIFIED");
         AuditEntry registered = entries.stream().filter(e -> e.action().equals("TENDER_REGISTERED")).findFirst().orElseThrow();
         assertThat(registered.actor()).isEqualTo("staff-hrb");
         assertThat(registered.detail()).contains(body.sectionCode()).contains("HRB");
         api.get("demo", "/api/audit/tenders/" + id).andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2));
+                .andExpect(jsonPath("$[?(@.action == 'TENDER_REGISTERED')]").exists())
+                .andExpect(jsonPath("$[?(@.action == 'TENDER_CLASSIFIED')]").exists());
         api.get("staff-hrb", "/api/audit/tenders/" + id).andExpect(status().isForbidden());
     }
 
@@ -197,7 +200,12 @@ class TenderRegistrationIntegrationTest {
         pool.shutdown();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registered)
-                .allSatisfy(id -> assertThat(audit.entriesFor("TENDER", id)).hasSize(2)));
+                .allSatisfy(id -> assertThat(registration(audit.entriesFor("TENDER", id))).hasSize(2)));
+    }
+
+    private static List<AuditEntry> registration(List<AuditEntry> entries) {
+        return entries.stream().filter(e -> e.action().equals("TENDER_REGISTERED") || e.action().equals("TENDER_CLASSIFIED"))
+                .toList();
     }
 
     @Test

@@ -21,8 +21,8 @@ import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.Slot;
 
 /**
- * The random sub-venue draw of an intra-province tender (policy 六), in one transaction: the
- * tender's earlier bookings are freed, the slot is locked, the free seats are read, the draw runs
+ * The random sub-venue draw of an intra-province tender (policy 六), in one transaction: the slot
+ * is locked, the tender's earlier bookings are freed, the free seats are read, the draw runs
  * ({@link VenueDrawAlgorithm}), the seats are booked, the tender moves on, and the record is
  * appended to the chain with its seed kept apart. A failure anywhere leaves nothing behind.
  *
@@ -72,8 +72,10 @@ class VenueDrawService implements VenueDraws {
             throw new IllegalStateException("tender " + tenderId + " is not intra-province; its venues are not drawn here");
         }
         Slot slot = tender.slot();
-        seats.release(tenderId);
+        // Lock before freeing the earlier seats: the listener of a moved evaluation takes the same two
+        // locks in this order, and the opposite order could deadlock with it.
         seats.lockSlot(slot);
+        seats.release(tenderId);
         Map<String, Integer> free = seats.freeSeats(slot, false);
         VenueDrawRequest request = new VenueDrawRequest(tender.committeeSize(), tender.mainCenter(), slot, limits);
         DrawSeed seed = seeds.next();
