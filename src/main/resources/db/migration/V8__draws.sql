@@ -23,11 +23,12 @@ CREATE TABLE draw_record (
 
 CREATE INDEX ix_draw_record_tender ON draw_record (tender_id);
 
--- The secret half of a record, kept apart so that the record can be shown without it: the seed
--- (null for a record that had none, e.g. negotiated venues) and when the secrecy period ended.
+-- The secret half of a record, kept apart so that the record can be shown without it until the
+-- evaluation ends: the seed of a random draw (a random salt for a record without one, e.g.
+-- negotiated venues; the record hash covers the result keyed with it) and when it was revealed.
 CREATE TABLE draw_seed (
     draw_id      VARCHAR(36)  NOT NULL,
-    seed_hex     VARCHAR(64),
+    seed_hex     VARCHAR(64)  NOT NULL,
     revealed_at  DATETIME(6),
     CONSTRAINT pk_draw_seed PRIMARY KEY (draw_id)
 );

@@ -6,6 +6,6 @@ public enum DrawKind {
     VENUE,
     /** The random pick of a tender's experts (policy 五). */
     EXPERT,
-    /** Sub-venues negotiated after the supervisor confirmed the fallback (协商确定); there is no seed. */
+    /** Sub-venues negotiated after the supervisor confirmed the fallback (协商确定); no seed, nothing to recompute. */
     NEGOTIATED_VENUES
 }

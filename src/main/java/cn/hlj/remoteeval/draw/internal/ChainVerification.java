@@ -13,6 +13,8 @@ record ChainVerification(long records, boolean intact, Long firstBrokenSeq, Prob
         PREVIOUS_HASH_MISMATCH,
         /** A record's eligible list does not match its eligible-list hash. */
         ELIGIBLE_LIST_CHANGED,
+        /** A record's secret (seed or salt) is missing or does not match its seed commitment. */
+        SECRET_CHANGED,
         /** A record's fields do not give its record hash. */
         RECORD_CHANGED,
         /** The chain head does not name the last record: the last record was deleted, or one was added around the appender. */

@@ -1,22 +1,25 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import cn.hlj.remoteeval.draw.internal.ChainVerification.Problem;
 
 /**
  * Walks the draw chain in sequence order and reports the first record at fault. For record
  * number i (from 1): its sequence number must be i (else record i is missing), its eligible list
- * must give its eligible-list hash, its fields must give its record hash, and its previous hash
- * must be the record hash of record i − 1 (64 zeros for record 1). Finally the chain head must
- * name the last record's sequence number and hash, which is how a deleted last record shows.
+ * must give its eligible-list hash, its secret must be there and match its seed commitment, its
+ * fields and secret must give its record hash, and its previous hash must be the record hash of
+ * record i − 1 (64 zeros for record 1). Finally the chain head must name the last record's
+ * sequence number and hash, which is how a deleted last record shows. The check runs on the
+ * server, which holds the secrets also before they are revealed.
  */
 final class ChainVerifier {
 
     private ChainVerifier() {
     }
 
-    static ChainVerification verify(List<DrawRecord> recordsInSeqOrder, ChainHead head) {
+    static ChainVerification verify(List<DrawRecord> recordsInSeqOrder, Map<String, String> secretsById, ChainHead head) {
         long count = recordsInSeqOrder.size();
         long expectedSeq = 1;
         String expectedPrevious = DrawRecord.GENESIS_HASH;
@@ -29,7 +32,12 @@ final class ChainVerifier {
                 return ChainVerification.broken(count, record.seq(), Problem.ELIGIBLE_LIST_CHANGED,
                         "序号为 " + record.seq() + " 的抽取记录的候选名单与其哈希不符（候选名单被修改）。");
             }
-            if (!record.recordHashValid()) {
+            String secret = secretsById.get(record.id());
+            if (!record.secretMatches(secret)) {
+                return ChainVerification.broken(count, record.seq(), Problem.SECRET_CHANGED,
+                        "序号为 " + record.seq() + " 的抽取记录的随机种子缺失或与承诺值不符（种子被删除或修改）。");
+            }
+            if (!record.recordHashValid(secret)) {
                 return ChainVerification.broken(count, record.seq(), Problem.RECORD_CHANGED,
                         "序号为 " + record.seq() + " 的抽取记录的内容与记录哈希不符（记录被修改）。");
             }

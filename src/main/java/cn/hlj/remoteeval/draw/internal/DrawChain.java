@@ -1,6 +1,7 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,31 +16,35 @@ import org.springframework.transaction.annotation.Transactional;
 class DrawChain {
 
     private final DrawStore store;
+    private final SeedSource salts;
     private final Clock clock;
 
-    DrawChain(DrawStore store, Clock clock) {
+    DrawChain(DrawStore store, SeedSource salts, Clock clock) {
         this.store = store;
+        this.salts = salts;
         this.clock = clock;
     }
 
     /**
-     * Appends the draw after the current head and stores its seed apart, in the caller's
+     * Appends the draw after the current head and stores its secret apart, in the caller's
      * transaction. The head stays locked until that transaction ends, so concurrent appenders on
      * any node queue here and the chain never forks; the unique sequence number backs this up.
      *
-     * @param seed the draw's seed, or null for a record without one; when given it must match the commitment
+     * @param seed the draw's seed, which must match the commitment; or null for a record without
+     *        a draw and without commitment, which gets a fresh random salt as its secret
      */
     @Transactional(propagation = Propagation.MANDATORY)
     DrawRecord append(NewDraw draw, DrawSeed seed) {
         String expectedCommitment = seed == null ? null : seed.commitment();
-        if (!java.util.Objects.equals(expectedCommitment, draw.seedCommitment())) {
+        if (!Objects.equals(expectedCommitment, draw.seedCommitment())) {
             throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed (or absent with no seed)");
         }
+        DrawSeed secret = seed == null ? salts.next() : seed;
         ChainHead head = store.lockHead();
-        DrawRecord record = DrawRecord.seal(draw, head.lastSeq() + 1, head.lastHash(), clock.instant());
+        DrawRecord record = DrawRecord.seal(draw, head.lastSeq() + 1, head.lastHash(), clock.instant(), secret);
         store.insert(record);
         store.moveHead(head, new ChainHead(record.seq(), record.recordHash()));
-        store.insertSeed(record.id(), seed == null ? null : seed.hex());
+        store.insertSecret(record.id(), secret.hex());
         return record;
     }
 }

@@ -1,9 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Instant;
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,7 +38,7 @@ class DrawController {
             @Schema(description = "随机种子的 SHA-256（十六进制）") String seedCommitment,
             @Schema(description = "候选名单规范文本的 SHA-256") String eligibleListHash, String previousHash,
             String recordHash, Instant createdAt, @Schema(description = "是否已公开（评标结束后公开）") boolean revealed,
-            Instant revealedAt, @Schema(description = "随机种子（十六进制），公开后才有") String seed, String eligibleList,
+            Instant revealedAt, @Schema(description = "随机种子（十六进制），公开后才有；协商确定的记录为随机盐值") String seed, String eligibleList,
             String request, String result, String actor) {
 
         static DrawView of(DrawRecord record, SeedState seed) {
@@ -87,10 +84,5 @@ class DrawController {
             throw ApiProblemException.forbidden("抽取记录仅运维人员及该标段主场交易中心的工作人员、行政监督部门可查看。");
         }
         return record;
-    }
-
-    static ApiProblemException notRevealed() {
-        return new ApiProblemException(HttpStatus.CONFLICT, "随机种子尚未公开",
-                "评标结束前不公开随机种子，评标结束后方可复核该抽取结果。", List.of());
     }
 }

@@ -11,14 +11,23 @@ import cn.hlj.remoteeval.draw.DrawKind;
 /**
  * One link of the draw chain, as stored in {@code draw_record}.
  *
+ * <p><b>Secret.</b> Every record has a 32-byte secret kept apart in {@code draw_seed} until its
+ * tender's evaluation ends: the seed of a random draw (its SHA-256 is the record's
+ * {@code seedCommitment}), or a random salt for a record without a draw (negotiated venues, no
+ * commitment).
+ *
  * <p><b>Record hash.</b> {@code record_hash} is SHA-256 (hex) of the {@link Canonical} text with
  * the keys {@code actor}, {@code algorithm}, {@code createdAt} (ISO-8601 UTC, whole seconds, e.g.
  * {@code 2031-05-06T01:02:03Z}), {@code eligibleListHash}, {@code id}, {@code kind},
- * {@code previousHash}, {@code requestHash} (SHA-256 of the request text), {@code resultHash}
- * (SHA-256 of the result text), {@code seedCommitment} (empty when there is none), {@code seq}
- * and {@code tenderId}. {@code previousHash} is the record hash of the record with
- * {@code seq − 1}, or 64 zeros for the first record. The eligible list itself is covered through
- * {@code eligibleListHash}, which must be SHA-256 of the eligible list text.
+ * {@code previousHash}, {@code requestHash} (SHA-256 of the request text), {@code resultHmac}
+ * (HMAC-SHA256 of the result text keyed with the record's secret), {@code seedCommitment} (empty
+ * when there is none), {@code seq} and {@code tenderId}. {@code previousHash} is the record hash of
+ * the record with {@code seq − 1}, or 64 zeros for the first record. The eligible list itself is
+ * covered through {@code eligibleListHash}, which must be SHA-256 of the eligible list text. All
+ * texts are hashed as UTF-8; hashes are 64 lower-case hex digits.
+ *
+ * <p>The result enters keyed because the record hash is shown before the secrecy period ends: a
+ * venue result has few possible values, and a plain hash of it could be matched by trying them all.
  */
 record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String algorithm, String seedCommitment,
         String eligibleList, String eligibleListHash, String request, String result, String actor, Instant createdAt,
@@ -32,14 +41,14 @@ record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String al
     }
 
     /** The record with the given place in the chain, its eligible-list and record hashes computed. */
-    static DrawRecord seal(NewDraw draw, long seq, String previousHash, Instant createdAt) {
+    static DrawRecord seal(NewDraw draw, long seq, String previousHash, Instant createdAt, DrawSeed secret) {
         DrawRecord unsealed = new DrawRecord(draw.id(), seq, draw.kind(), draw.tenderId(), draw.algorithm(),
                 draw.seedCommitment(), draw.eligibleList(), Hashes.sha256Hex(draw.eligibleList()), draw.request(),
                 draw.result(), draw.actor(), timestamp(createdAt), previousHash, null);
-        return unsealed.withRecordHash(unsealed.computeRecordHash());
+        return unsealed.withRecordHash(unsealed.computeRecordHash(secret));
     }
 
-    String computeRecordHash() {
+    String computeRecordHash(DrawSeed secret) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("actor", actor);
         fields.put("algorithm", algorithm);
@@ -49,16 +58,27 @@ record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String al
         fields.put("kind", kind.name());
         fields.put("previousHash", previousHash);
         fields.put("requestHash", Hashes.sha256Hex(request));
-        fields.put("resultHash", Hashes.sha256Hex(result));
+        fields.put("resultHmac", Hashes.hmacSha256Hex(secret.bytes(), result));
         fields.put("seedCommitment", seedCommitment == null ? "" : seedCommitment);
         fields.put("seq", Long.toString(seq));
         fields.put("tenderId", tenderId);
         return Hashes.sha256Hex(Canonical.encode(fields));
     }
 
-    boolean recordHashValid() {
+    /** Whether the fields give the record hash; false when the secret is missing or not 32 bytes in hex. */
+    boolean recordHashValid(String secretHex) {
         try {
-            return computeRecordHash().equals(recordHash);
+            return computeRecordHash(DrawSeed.fromHex(secretHex)).equals(recordHash);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether the secret is the one the record committed to (any well-formed secret when it committed to none). */
+    boolean secretMatches(String secretHex) {
+        try {
+            DrawSeed secret = DrawSeed.fromHex(secretHex);
+            return seedCommitment == null || secret.commitment().equals(seedCommitment);
         } catch (RuntimeException unreadable) {
             return false;
         }

@@ -1,7 +1,9 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +36,7 @@ class DrawRecords {
     DrawVerification verify(DrawRecord record) {
         SeedState seed = seedOf(record.id());
         if (!seed.revealed()) {
-            throw DrawController.notRevealed();
+            throw notRevealed();
         }
         return verifier.verify(record, seed.seedHex());
     }
@@ -46,7 +48,12 @@ class DrawRecords {
     @Transactional
     ChainVerification verifyChain() {
         ChainHead head = store.lockHead();
-        return ChainVerifier.verify(store.all(), head);
+        return ChainVerifier.verify(store.all(), store.allSecrets(), head);
+    }
+
+    static ApiProblemException notRevealed() {
+        return new ApiProblemException(HttpStatus.CONFLICT, "随机种子尚未公开",
+                "评标结束前不公开随机种子，评标结束后方可复核该抽取结果。", List.of());
     }
 
     static ApiProblemException notFound(String drawId) {

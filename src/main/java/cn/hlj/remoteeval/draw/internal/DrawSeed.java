@@ -4,7 +4,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * The secret input of a draw: 32 bytes from {@link SecureRandom}. Before the draw only its
+ * The secret of a draw record: 32 bytes from {@link SecureRandom}. For a random draw it is the
+ * seed of the stream; for a record without a draw, a salt. Before the draw only its
  * commitment, SHA-256 of the 32 bytes, is made public; the seed itself is revealed when the
  * secrecy period ends, and anyone can then check it against the commitment.
  */
@@ -37,6 +38,10 @@ final class DrawSeed {
             throw new IllegalArgumentException("a seed is written as " + 2 * LENGTH + " hex digits");
         }
         return new DrawSeed(Hashes.unhex(hex));
+    }
+
+    byte[] bytes() {
+        return bytes.clone();
     }
 
     String hex() {

@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ interface DrawStore {
     /** Moves the head from where the caller locked it to the record just inserted. */
     void moveHead(ChainHead from, ChainHead to);
 
-    void insertSeed(String drawId, String seedHexOrNull);
+    void insertSecret(String drawId, String secretHex);
 
     Optional<DrawRecord> find(String drawId);
 
@@ -29,6 +30,9 @@ interface DrawStore {
     /** Every record, in sequence order. */
     List<DrawRecord> all();
 
-    /** Marks the seeds of all the tender's records revealed (once); answers how many were newly revealed. */
+    /** The secret of every record, by record id, revealed or not: for the server-side chain check only. */
+    Map<String, String> allSecrets();
+
+    /** Marks the secrets of all the tender's records revealed (once); answers how many were newly revealed. */
     int reveal(String tenderId, Instant revealedAt);
 }

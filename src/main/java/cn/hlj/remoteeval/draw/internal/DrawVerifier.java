@@ -16,15 +16,16 @@ class DrawVerifier {
         this.algorithms = algorithms;
     }
 
-    DrawVerification verify(DrawRecord record, String seedHex) {
+    DrawVerification verify(DrawRecord record, String secretHex) {
         boolean eligibleOk = record.eligibleListMatchesHash();
-        boolean recordOk = record.recordHashValid();
-        if (record.seedCommitment() == null && seedHex == null) {
+        boolean recordOk = record.recordHashValid(secretHex);
+        if (record.seedCommitment() == null) {
+            // No draw to rerun (negotiated venues): the secret is a salt and only the hashes can be checked.
             return new DrawVerification(record.id(), null, eligibleOk, null, record.result(), null, recordOk,
                     eligibleOk && recordOk);
         }
-        DrawSeed seed = parse(seedHex);
-        boolean seedOk = seed != null && seed.commitment().equals(record.seedCommitment());
+        DrawSeed seed = parse(secretHex);
+        boolean seedOk = seed != null && record.secretMatches(secretHex);
         String recomputed = seed == null ? null : rerun(record, seed);
         boolean reproduced = recomputed != null && recomputed.equals(record.result());
         return new DrawVerification(record.id(), seedOk, eligibleOk, recomputed, record.result(), reproduced, recordOk,

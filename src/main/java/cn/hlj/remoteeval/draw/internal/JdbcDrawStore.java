@@ -2,7 +2,9 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -66,9 +68,9 @@ class JdbcDrawStore implements DrawStore {
     }
 
     @Override
-    public void insertSeed(String drawId, String seedHexOrNull) {
+    public void insertSecret(String drawId, String secretHex) {
         jdbc.sql("INSERT INTO draw_seed (draw_id, seed_hex, revealed_at) VALUES (?, ?, NULL)")
-                .params(drawId, seedHexOrNull).update();
+                .params(drawId, secretHex).update();
     }
 
     @Override
@@ -89,6 +91,14 @@ class JdbcDrawStore implements DrawStore {
     @Override
     public List<DrawRecord> all() {
         return jdbc.sql(SELECT_RECORD + " ORDER BY seq").query(RECORD).list();
+    }
+
+    @Override
+    public Map<String, String> allSecrets() {
+        Map<String, String> secrets = new HashMap<>();
+        jdbc.sql("SELECT draw_id, seed_hex FROM draw_seed")
+                .query((rs, row) -> secrets.put(rs.getString("draw_id"), rs.getString("seed_hex"))).list();
+        return secrets;
     }
 
     @Override

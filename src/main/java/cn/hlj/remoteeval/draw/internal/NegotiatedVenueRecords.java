@@ -12,7 +12,8 @@ import cn.hlj.remoteeval.tender.TenderFacts;
 
 /**
  * Records negotiated sub-venues (协商确定) in the draw chain, next to the venue draw that found no
- * random pick: same chain, same hashes, no seed. For the negotiation code of this module.
+ * random pick: same chain, same hashes, no seed (a random salt keys the result). For the negotiation
+ * code of this module.
  */
 @Component
 class NegotiatedVenueRecords {

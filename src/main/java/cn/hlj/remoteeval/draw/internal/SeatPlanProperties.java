@@ -20,7 +20,7 @@ record SeatPlanProperties(@DefaultValue("2") int minSubVenueCenters, @DefaultVal
         try {
             return Fraction.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("remote-eval.seat-plan." + property + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("remote-eval.seat-plan." + property + ": " + e.getMessage());
         }
     }
 }

@@ -103,21 +103,22 @@ class DrawChainIntegrationTest {
         Snapshot snapshot = snapshot();
         ChainHead head = snapshot.head();
         List<DrawRecord> rows = snapshot.rows();
+        Map<String, String> secrets = snapshot.secrets();
         assertThat(rows).allSatisfy(row -> {
-            assertThat(row.recordHashValid()).as("record hash of " + row.seq()).isTrue();
+            assertThat(row.recordHashValid(secrets.get(row.id()))).as("record hash of " + row.seq()).isTrue();
             assertThat(row.eligibleListMatchesHash()).as("eligible list of " + row.seq()).isTrue();
         });
-        assertThat(ChainVerifier.verify(rows, head).intact()).isTrue();
+        assertThat(ChainVerifier.verify(rows, secrets, head).intact()).isTrue();
         int middle = rows.size() - 2;
         long middleSeq = rows.get(middle).seq();
 
         List<DrawRecord> withoutMiddle = new ArrayList<>(rows);
         withoutMiddle.remove(middle);
-        assertThat(ChainVerifier.verify(withoutMiddle, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutMiddle, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_MISSING);
 
         List<DrawRecord> withoutLast = new ArrayList<>(rows.subList(0, rows.size() - 1));
-        assertThat(ChainVerifier.verify(withoutLast, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutLast, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(head.lastSeq(), Problem.HEAD_MISMATCH);
 
         List<DrawRecord> changed = new ArrayList<>(rows);
@@ -125,7 +126,7 @@ class DrawChainIntegrationTest {
         changed.set(middle, new DrawRecord(r.id(), r.seq(), r.kind(), r.tenderId(), r.algorithm(), r.seedCommitment(),
                 r.eligibleList(), r.eligibleListHash(), r.request(), "NO_RANDOM_PICK", r.actor(), r.createdAt(),
                 r.previousHash(), r.recordHash()));
-        assertThat(ChainVerifier.verify(changed, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(changed, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_CHANGED);
     }
 
@@ -159,6 +160,17 @@ class DrawChainIntegrationTest {
                     .update();
         }
 
+        String seed = store.seedOf(victim.id()).orElseThrow().seedHex();
+        try {
+            jdbc.sql("UPDATE draw_seed SET seed_hex = ? WHERE draw_id = ?")
+                    .params(VenueDrawAlgorithmUnitTest.seed("forged").hex(), victim.id()).update();
+            api.get("demo", "/api/draws/chain-verification").andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
+                    .andExpect(jsonPath("$.problemCode").value("SECRET_CHANGED"));
+        } finally {
+            jdbc.sql("UPDATE draw_seed SET seed_hex = ? WHERE draw_id = ?").params(seed, victim.id()).update();
+        }
+
         try {
             jdbc.sql("DELETE FROM draw_record WHERE id = ?").param(victim.id()).update();
             api.get("demo", "/api/draws/chain-verification").andExpect(jsonPath("$.intact").value(false))
@@ -187,7 +199,8 @@ class DrawChainIntegrationTest {
         assertThat(record.kind()).isEqualTo(DrawKind.NEGOTIATED_VENUES);
         assertThat(record.seedCommitment()).isNull();
         assertThat(record.result()).isEqualTo("DQ=2\nHRB=1\nSH=2\n");
-        assertThat(store.seedOf(record.id())).hasValue(new SeedState(null, null));
+        assertThat(store.seedOf(record.id()).orElseThrow().seedHex()).hasSize(64);
+        assertThat(store.seedOf(record.id()).orElseThrow().revealed()).isFalse();
         api.get("demo", "/api/draws/" + record.id()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("NEGOTIATED_VENUES"))
                 .andExpect(jsonPath("$.revealed").value(false))
@@ -218,18 +231,18 @@ class DrawChainIntegrationTest {
                 request.canonical(), outcome.canonical(), "system"), seed));
     }
 
-    private record Snapshot(ChainHead head, List<DrawRecord> rows) {
+    private record Snapshot(ChainHead head, List<DrawRecord> rows, Map<String, String> secrets) {
     }
 
     private Snapshot snapshot() {
         return new TransactionTemplate(transactions).execute(status -> {
             ChainHead head = store.lockHead();
-            return new Snapshot(head, store.all());
+            return new Snapshot(head, store.all(), store.allSecrets());
         });
     }
 
     private ChainVerification verifyRows() {
         Snapshot snapshot = snapshot();
-        return ChainVerifier.verify(snapshot.rows(), snapshot.head());
+        return ChainVerifier.verify(snapshot.rows(), snapshot.secrets(), snapshot.head());
     }
 }

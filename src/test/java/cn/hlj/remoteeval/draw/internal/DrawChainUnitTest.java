@@ -19,7 +19,7 @@ import cn.hlj.remoteeval.draw.internal.ChainVerification.Problem;
 class DrawChainUnitTest {
 
     private final InMemoryDrawStore store = new InMemoryDrawStore();
-    private final DrawChain chain = new DrawChain(store,
+    private final DrawChain chain = new DrawChain(store, new TestSalts(),
             Clock.fixed(Instant.parse("2031-06-01T02:03:04.567891Z"), ZoneOffset.UTC));
 
     @BeforeEach
@@ -42,7 +42,7 @@ class DrawChainUnitTest {
         assertThat(store.head()).isEqualTo(new ChainHead(5, records.get(4).recordHash()));
         assertThat(store.headLocks).isEqualTo(5);
         assertThat(records.get(0).createdAt()).isEqualTo(Instant.parse("2031-06-01T02:03:04Z"));
-        assertThat(ChainVerifier.verify(records, store.head())).isEqualTo(ChainVerification.intact(5));
+        assertThat(ChainVerifier.verify(records, store.allSecrets(), store.head())).isEqualTo(ChainVerification.intact(5));
     }
 
     @Test
@@ -56,7 +56,7 @@ class DrawChainUnitTest {
                 + "kind=VENUE\n"
                 + "previousHash=" + store.bySeq(1).recordHash() + "\n"
                 + "requestHash=" + Hashes.sha256Hex(record.request()) + "\n"
-                + "resultHash=" + Hashes.sha256Hex(record.result()) + "\n"
+                + "resultHmac=" + hmac(VenueDrawAlgorithmUnitTest.seed("chain 2").hex(), record.result()) + "\n"
                 + "seedCommitment=" + record.seedCommitment() + "\n"
                 + "seq=2\n"
                 + "tenderId=t-2\n";
@@ -89,8 +89,9 @@ class DrawChainUnitTest {
                 NegotiatedVenueRecords.ALGORITHM, null, "DQ=4\n", "committeeSize=5\n", "DQ=2\n", "staff-hrb"), null);
 
         assertThat(record.seq()).isEqualTo(6);
-        assertThat(store.seedOf(record.id())).hasValue(new SeedState(null, null));
-        assertThat(ChainVerifier.verify(store.all(), store.head()).intact()).isTrue();
+        assertThat(store.seedOf(record.id()).orElseThrow().seedHex()).hasSize(64);
+        assertThat(record.seedCommitment()).isNull();
+        assertThat(ChainVerifier.verify(store.all(), store.allSecrets(), store.head()).intact()).isTrue();
     }
 
     @Test
@@ -118,7 +119,7 @@ class DrawChainUnitTest {
             DrawRecord rewritten = new DrawRecord(r.id(), r.seq(), r.kind(), r.tenderId(), r.algorithm(),
                     r.seedCommitment(), list, Hashes.sha256Hex(list), r.request(), r.result(), r.actor(), r.createdAt(),
                     r.previousHash(), null);
-            return rewritten.withRecordHash(rewritten.computeRecordHash());
+            return rewritten.withRecordHash(rewritten.computeRecordHash(DrawSeed.fromHex(secretOf(r))));
         });
 
         assertBroken(3, Problem.PREVIOUS_HASH_MISMATCH);
@@ -148,8 +149,11 @@ class DrawChainUnitTest {
     @Test
     void findsARecordAddedAroundTheAppender() {
         DrawRecord last = store.bySeq(5);
-        store.insertBehindTheHeadsBack(DrawRecord.seal(draw("t-rogue", null, "", "DQ=1\n"), 6, last.recordHash(),
-                Instant.parse("2031-06-02T00:00:00Z")));
+        DrawSeed salt = VenueDrawAlgorithmUnitTest.seed("rogue");
+        DrawRecord rogue = DrawRecord.seal(draw("t-rogue", null, "", "DQ=1\n"), 6, last.recordHash(),
+                Instant.parse("2031-06-02T00:00:00Z"), salt);
+        store.insertBehindTheHeadsBack(rogue);
+        store.insertSecret(rogue.id(), salt.hex());
 
         assertBroken(6, Problem.HEAD_MISMATCH);
     }
@@ -165,16 +169,62 @@ class DrawChainUnitTest {
 
     @Test
     void anEmptyChainWithTheSeededHeadIsIntact() {
-        assertThat(ChainVerifier.verify(List.of(), ChainHead.EMPTY)).isEqualTo(ChainVerification.intact(0));
+        assertThat(ChainVerifier.verify(List.of(), java.util.Map.of(), ChainHead.EMPTY)).isEqualTo(ChainVerification.intact(0));
     }
 
     private void assertBroken(long seq, Problem problem) {
-        ChainVerification verification = ChainVerifier.verify(store.all(), store.head());
+        ChainVerification verification = ChainVerifier.verify(store.all(), store.allSecrets(), store.head());
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(seq);
         assertThat(verification.problemCode()).isEqualTo(problem);
         assertThat(verification.problem()).contains(String.valueOf(seq));
+    }
+
+    @Test
+    void theRecordHashCannotBeMatchedByTryingResultsWithoutTheSecret() {
+        DrawRecord record = store.bySeq(2);
+        DrawSeed wrongSecret = VenueDrawAlgorithmUnitTest.seed("guess");
+
+        assertThat(record.computeRecordHash(VenueDrawAlgorithmUnitTest.seed("chain 2"))).isEqualTo(record.recordHash());
+        assertThat(record.computeRecordHash(wrongSecret)).isNotEqualTo(record.recordHash());
+    }
+
+    @Test
+    void findsAChangedSeed() {
+        store.tamperSecret(4, VenueDrawAlgorithmUnitTest.seed("forged").hex());
+
+        assertBroken(4, Problem.SECRET_CHANGED);
+    }
+
+    @Test
+    void findsADeletedSeed() {
+        store.tamperSecret(2, null);
+
+        assertBroken(2, Problem.SECRET_CHANGED);
+    }
+
+    @Test
+    void findsAChangedSaltOfARecordWithoutSeed() {
+        chain.append(new NewDraw(UUID.randomUUID().toString(), DrawKind.NEGOTIATED_VENUES, "t-6",
+                NegotiatedVenueRecords.ALGORITHM, null, "DQ=4\n", "committeeSize=5\n", "DQ=2\n", "staff-hrb"), null);
+        store.tamperSecret(6, VenueDrawAlgorithmUnitTest.seed("other salt").hex());
+
+        assertBroken(6, Problem.RECORD_CHANGED);
+    }
+
+    private String secretOf(DrawRecord record) {
+        return store.seedOf(record.id()).orElseThrow().seedHex();
+    }
+
+    private static String hmac(String keyHex, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(java.util.HexFormat.of().parseHex(keyHex), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static NewDraw draw(String tenderId, String commitment, String eligible, String result) {

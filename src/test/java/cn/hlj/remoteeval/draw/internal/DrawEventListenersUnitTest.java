@@ -29,7 +29,7 @@ class DrawEventListenersUnitTest {
     private static final Instant NOW = Instant.parse("2032-05-01T00:00:00Z");
 
     private final InMemoryDrawStore store = new InMemoryDrawStore();
-    private final DrawChain chain = new DrawChain(store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final DrawChain chain = new DrawChain(store, new TestSalts(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final FakeSeatBookings seats = new FakeSeatBookings();
     private final FakeTenders tenders = new FakeTenders();
     private final FakeAuditLog audit = new FakeAuditLog();

@@ -17,7 +17,7 @@ import cn.hlj.remoteeval.draw.DrawKind;
 class DrawVerifierUnitTest {
 
     private final InMemoryDrawStore store = new InMemoryDrawStore();
-    private final DrawChain chain = new DrawChain(store, Clock.fixed(Instant.parse("2031-06-01T02:03:04Z"), ZoneOffset.UTC));
+    private final DrawChain chain = new DrawChain(store, new TestSalts(), Clock.fixed(Instant.parse("2031-06-01T02:03:04Z"), ZoneOffset.UTC));
     private final VenueDrawAlgorithm algorithm = new VenueDrawAlgorithm();
     private final DrawVerifier verifier = new DrawVerifier(new DrawAlgorithms(List.of(algorithm)));
 
@@ -110,12 +110,14 @@ class DrawVerifierUnitTest {
                 NegotiatedVenueRecords.ALGORITHM, null, "DQ=4\nSH=3\n", VenueDrawAlgorithmUnitTest.request(5, "HRB").canonical(),
                 "DQ=2\nHRB=1\nSH=2\n", "staff-hrb"), null);
 
-        DrawVerification verification = verifier.verify(record, null);
+        DrawVerification verification = verifier.verify(record, store.seedOf(record.id()).orElseThrow().seedHex());
 
         assertThat(verification.seedMatchesCommitment()).isNull();
         assertThat(verification.resultReproduced()).isNull();
         assertThat(verification.recomputedResult()).isNull();
         assertThat(verification.verified()).isTrue();
+        assertThat(verifier.verify(record, VenueDrawAlgorithmUnitTest.seed("not the salt").hex()).verified()).isFalse();
+        assertThat(verifier.verify(record, null).verified()).isFalse();
     }
 
     private DrawRecord venueDraw(DrawSeed seed, Map<String, Integer> free) {

@@ -45,8 +45,15 @@ class InMemoryDrawStore implements DrawStore {
     }
 
     @Override
-    public void insertSeed(String drawId, String seedHexOrNull) {
-        seeds.put(drawId, new SeedState(seedHexOrNull, null));
+    public void insertSecret(String drawId, String secretHex) {
+        seeds.put(drawId, new SeedState(secretHex, null));
+    }
+
+    @Override
+    public Map<String, String> allSecrets() {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        seeds.forEach((id, seed) -> secrets.put(id, seed.seedHex()));
+        return secrets;
     }
 
     @Override
@@ -83,6 +90,16 @@ class InMemoryDrawStore implements DrawStore {
     void tamper(long seq, UnaryOperator<DrawRecord> change) {
         DrawRecord record = bySeq(seq);
         records.put(record.id(), change.apply(record));
+    }
+
+    /** An UPDATE of the secret kept apart, or with null its DELETE. */
+    void tamperSecret(long seq, String secretHex) {
+        String id = bySeq(seq).id();
+        if (secretHex == null) {
+            seeds.remove(id);
+        } else {
+            seeds.put(id, new SeedState(secretHex, seeds.get(id).revealedAt()));
+        }
     }
 
     /** What a DELETE in the database would do. */
