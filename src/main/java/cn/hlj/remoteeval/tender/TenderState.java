@@ -3,12 +3,18 @@ package cn.hlj.remoteeval.tender;
 /** Where a tender section stands in its lifecycle, as staff see it. */
 public enum TenderState {
     REGISTERED("已登记"),
-    AWAITING_DISPATCH("等待场地与专家抽取"),
     NOT_IN_ROLLOUT("未纳入省内推广范围"),
+    AWAITING_VENUE_DRAW("等待随机抽取副场"),
+    AWAITING_NEGOTIATION_APPROVAL("随机抽取无法满足，待行政监督部门确认协商确定副场"),
+    NEGOTIATING_VENUES("经行政监督部门确认，协商确定副场中"),
+    AWAITING_RESCHEDULE("行政监督部门未同意协商，待调整评标时间"),
+    AWAITING_PARTNER_ASSIGNMENT("跨省远程异地评标，等待合作省份确定副场"),
+    AWAITING_EXPERT_DRAW("评标场地已确定，等待抽取评标专家"),
     AWAITING_WINNING_BIDDER("不实行远程异地评标，等待确定中标人"),
     AWAITING_EXEMPTION_EXPLANATION("等待招标人提交书面说明"),
     EXEMPTION_EXPLAINED("书面说明已提交，待行政监督部门确认"),
-    EXEMPTION_ACKNOWLEDGED("行政监督部门已确认收到书面说明");
+    EXEMPTION_ACKNOWLEDGED("行政监督部门已确认收到书面说明"),
+    WITHDRAWN("已撤回");
 
     private final String label;
 

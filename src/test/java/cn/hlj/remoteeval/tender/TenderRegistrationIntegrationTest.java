@@ -69,18 +69,17 @@ class TenderRegistrationIntegrationTest {
                 .andExpect(jsonPath("$.scope").value("INTRA_PROVINCE"))
                 .andExpect(jsonPath("$.scopeReasons[0]").value("BELOW_THRESHOLDS"))
                 .andExpect(jsonPath("$.rollout").value("REMOTE"))
-                .andExpect(jsonPath("$.state").value("AWAITING_DISPATCH")));
+                .andExpect(jsonPath("$.state").value("AWAITING_VENUE_DRAW")));
         String id = created.get("id").asText();
 
         api.get("tenderer", "/api/tenders/" + id)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id))
                 .andExpect(jsonPath("$.committee.size").value(5))
-                .andExpect(jsonPath("$.committee.specialties[1].code").value("C0201"))
-                .andExpect(jsonPath("$.state").value("AWAITING_DISPATCH"));
+                .andExpect(jsonPath("$.committee.specialties[1].code").value("C0201"));
 
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
-        assertThat(instance).isWaitingAt("AwaitDispatch").hasPassed("DecideScope", "RecordScopeDecision", "AssessRollout");
+        assertThat(instance).hasPassed("DecideScope", "RecordScopeDecision", "AssessRollout");
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
@@ -126,10 +125,10 @@ class TenderRegistrationIntegrationTest {
         JsonNode created = api.register(TenderBody.valid().category("CONSTRUCTION", "150000000.00"));
 
         assertThat(created.get("rollout").asText()).isEqualTo("REMOTE");
-        assertThat(created.get("state").asText()).isEqualTo("AWAITING_DISPATCH");
+        assertThat(created.get("state").asText()).isEqualTo("AWAITING_PARTNER_ASSIGNMENT");
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(created.get("id").asText()).singleResult();
-        assertThat(instance).isWaitingAt("AwaitDispatch").hasNotPassed("AssessRollout");
+        assertThat(instance).isWaitingAt("AwaitPartnerAssignment").hasNotPassed("AssessRollout", "DrawVenues");
     }
 
     @Test

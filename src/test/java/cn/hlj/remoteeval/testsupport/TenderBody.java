@@ -1,7 +1,6 @@
 package cn.hlj.remoteeval.testsupport;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,14 @@ public final class TenderBody {
     private TenderBody() {
     }
 
-    /** A services tender of 9,000,000.00 at HRB, a month ahead: intra-province and in the shipped rollout. */
+    private static final LocalDate FIRST_FRESH_DATE = LocalDate.of(2036, 1, 1);
+    private static final java.util.concurrent.atomic.AtomicInteger FRESH_DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A services tender of 9,000,000.00 at HRB: intra-province and in the shipped rollout. Its
+     * evaluation date is one no other tender of this test run uses, so that its venue draw finds
+     * the demo directory's workstations free.
+     */
     public static TenderBody valid() {
         TenderBody body = new TenderBody();
         body.fields.put("sectionCode", uniqueSectionCode());
@@ -23,13 +29,18 @@ public final class TenderBody {
         body.fields.put("mainCenter", "HRB");
         body.fields.put("category", "SERVICES");
         body.fields.put("estimatedPrice", "9000000.00");
-        body.fields.put("evaluationDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
+        body.fields.put("evaluationDate", freshDate().toString());
         body.fields.put("halfDay", "AM");
         body.fields.put("committee", Map.of("size", 5,
                 "specialties", List.of(Map.of("code", "A0101", "count", 3), Map.of("code", "C0201", "count", 2))));
         body.fields.put("regulationRequiresCrossProvince", false);
         body.fields.put("expertShortageAsserted", false);
         return body;
+    }
+
+    /** A date in 2036 or later that no other tender of this test run was given by this class. */
+    public static LocalDate freshDate() {
+        return FIRST_FRESH_DATE.plusDays(FRESH_DAYS.getAndIncrement());
     }
 
     public static String uniqueSectionCode() {

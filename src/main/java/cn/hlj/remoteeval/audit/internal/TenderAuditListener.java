@@ -10,6 +10,10 @@ import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.WinningBidderRecorded;
+import cn.hlj.remoteeval.tender.EvaluationMoved;
+import cn.hlj.remoteeval.tender.TenderWithdrawn;
+import cn.hlj.remoteeval.tender.VenueNegotiationDecided;
+import cn.hlj.remoteeval.tender.VenuesArranged;
 
 /** Records the tender module's events in the audit log, after their transaction committed. */
 @Component
@@ -51,5 +55,30 @@ class TenderAuditListener {
     void on(ExemptionExplanationAcknowledged event) {
         log.append(event.acknowledgedAt(), event.acknowledgedBy(), "EXEMPTION_EXPLANATION_ACKNOWLEDGED", SUBJECT,
                 event.tenderId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(VenuesArranged event) {
+        log.append(event.arrangedAt(), event.arrangedBy(), "VENUES_ARRANGED", SUBJECT, event.tenderId(),
+                "method=" + event.method() + " record=" + event.recordId());
+    }
+
+    @ApplicationModuleListener
+    void on(VenueNegotiationDecided event) {
+        log.append(event.decidedAt(), event.supervisor(),
+                event.approved() ? "VENUE_NEGOTIATION_APPROVED" : "VENUE_NEGOTIATION_REFUSED", SUBJECT,
+                event.tenderId(), null);
+    }
+
+    @ApplicationModuleListener
+    void on(EvaluationMoved event) {
+        log.append(event.movedAt(), event.movedBy(), "EVALUATION_MOVED", SUBJECT, event.tenderId(),
+                "from=" + event.from() + " to=" + event.to());
+    }
+
+    @ApplicationModuleListener
+    void on(TenderWithdrawn event) {
+        log.append(event.withdrawnAt(), event.withdrawnBy(), "TENDER_WITHDRAWN", SUBJECT, event.tenderId(),
+                "reason=" + event.reason());
     }
 }

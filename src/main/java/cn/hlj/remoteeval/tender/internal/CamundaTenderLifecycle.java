@@ -4,20 +4,28 @@ import static cn.hlj.remoteeval.tender.internal.LifecycleVariables.*;
 
 import java.math.BigDecimal;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
+
+import cn.hlj.remoteeval.venue.Slot;
 
 /** Camunda 7 behind the {@link TenderLifecycle} port, through the engine's public API only. */
 @Component
 class CamundaTenderLifecycle implements TenderLifecycle {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    CamundaTenderLifecycle(RuntimeService runtime) {
+    CamundaTenderLifecycle(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     @Override
@@ -55,6 +63,40 @@ class CamundaTenderLifecycle implements TenderLifecycle {
         runtime.createMessageCorrelation(MESSAGE_EXEMPTION_EXPLANATION_FILED).processInstanceBusinessKey(tenderId)
                 .setVariable(EXPLANATION_TEXT, explanationText)
                 .correlate();
+    }
+
+    @Override
+    public void negotiatedVenuesEntered(String tenderId) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(tenderId)
+                .taskDefinitionKey(TASK_ENTER_NEGOTIATED_VENUES).singleResult();
+        if (task == null) {
+            throw new ProcessEngineException("Tender " + tenderId + " has no open task " + TASK_ENTER_NEGOTIATED_VENUES);
+        }
+        tasks.complete(task.getId());
+    }
+
+    @Override
+    public void partnerAssignmentReceived(String tenderId) {
+        correlate(MESSAGE_PARTNER_ASSIGNMENT_RECEIVED, tenderId);
+    }
+
+    @Override
+    public void evaluationMoved(String tenderId, Slot to) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(tenderId).singleResult();
+        if (instance == null) {
+            return;
+        }
+        runtime.setVariables(instance.getId(), Variables.createVariables().putValue(EVALUATION_DATE, to.date().toString())
+                .putValue(HALF_DAY, to.halfDay().name()));
+        // Only a lifecycle that waits for the expert draw subscribes; elsewhere the new slot is all that changes.
+        runtime.createMessageCorrelation(MESSAGE_EVALUATION_MOVED).processInstanceBusinessKey(tenderId).correlateAll();
+    }
+
+    @Override
+    public void withdrawn(String tenderId) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(tenderId)
+                .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), DELETE_REASON_WITHDRAWN));
     }
 
     private void correlate(String message, String tenderId) {

@@ -30,6 +30,16 @@ final class LifecycleVariables {
 
     static final String MESSAGE_WINNING_BIDDER_RECORDED = "WinningBidderRecorded";
     static final String MESSAGE_EXEMPTION_EXPLANATION_FILED = "ExemptionExplanationFiled";
+    static final String MESSAGE_PARTNER_ASSIGNMENT_RECEIVED = "PartnerAssignmentReceived";
+    static final String MESSAGE_EVALUATION_MOVED = "EvaluationMoved";
+
+    /** Set by the supervisor's form: {@link #APPROVE} or {@link #REFUSE}. */
+    static final String VENUE_NEGOTIATION_DECISION = "venueNegotiationDecision";
+    static final String APPROVE = "APPROVE";
+    static final String REFUSE = "REFUSE";
+
+    static final String TASK_ENTER_NEGOTIATED_VENUES = "EnterNegotiatedVenues";
+    static final String DELETE_REASON_WITHDRAWN = "TENDER_WITHDRAWN";
 
     private LifecycleVariables() {
     }

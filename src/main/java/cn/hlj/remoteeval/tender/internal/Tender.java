@@ -19,13 +19,20 @@ import cn.hlj.remoteeval.scope.Category;
 import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.EvaluationMoved;
 import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.tender.TenderWithdrawn;
+import cn.hlj.remoteeval.tender.VenueArrangementMethod;
+import cn.hlj.remoteeval.tender.VenueNegotiationDecided;
+import cn.hlj.remoteeval.tender.VenuesArranged;
 import cn.hlj.remoteeval.tender.WinningBidderRecorded;
 import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.Slot;
 
 /**
  * A tender section (标段): the unit that is evaluated once. It owns its state transitions; each
@@ -64,6 +71,13 @@ class Tender extends AbstractAggregateRoot<Tender> {
     private WinningBidder winner;
     @Embedded.Nullable(prefix = "explanation_")
     private ExemptionExplanation explanation;
+    @Embedded.Nullable(prefix = "venue_arrangement_")
+    private VenueArrangement venueArrangement;
+    private String venueDrawId;
+    @Embedded.Nullable(prefix = "negotiation_")
+    private NegotiationDecision negotiation;
+    @Embedded.Nullable(prefix = "withdrawal_")
+    private Withdrawal withdrawal;
     private String registeredBy;
     private Instant registeredAt;
 
@@ -108,8 +122,9 @@ class Tender extends AbstractAggregateRoot<Tender> {
         scope = decision.scope();
         scopeReasons = String.join(REASON_SEPARATOR, decision.reasons());
         if (scope == Scope.CROSS_PROVINCE) {
+            // Policy 六: with this province as main venue, the partner province fixes the sub-venues.
             rollout = RolloutStatus.REMOTE;
-            state = TenderState.AWAITING_DISPATCH;
+            state = TenderState.AWAITING_PARTNER_ASSIGNMENT;
             recordClassified(now);
         }
     }
@@ -119,7 +134,7 @@ class Tender extends AbstractAggregateRoot<Tender> {
             throw new TenderStateConflict(id, state, "be assessed against the rollout");
         }
         rollout = status;
-        state = status == RolloutStatus.REMOTE ? TenderState.AWAITING_DISPATCH : TenderState.NOT_IN_ROLLOUT;
+        state = status == RolloutStatus.REMOTE ? TenderState.AWAITING_VENUE_DRAW : TenderState.NOT_IN_ROLLOUT;
         recordClassified(now);
     }
 
@@ -148,6 +163,92 @@ class Tender extends AbstractAggregateRoot<Tender> {
         explanation = explanation.acknowledged(supervisor, now);
         state = TenderState.EXEMPTION_ACKNOWLEDGED;
         registerEvent(new ExemptionExplanationAcknowledged(id, supervisor, now));
+    }
+
+    void venuesDrawn(String drawId, Instant now) {
+        requireState(TenderState.AWAITING_VENUE_DRAW, "take the venues of a random draw");
+        venueDrawId = drawId;
+        arrangeVenues(VenueArrangementMethod.RANDOM_DRAW, drawId, CurrentActor.SYSTEM, now);
+    }
+
+    void venueDrawFailed(String drawId, Instant now) {
+        requireState(TenderState.AWAITING_VENUE_DRAW, "record a venue draw without a random pick");
+        venueDrawId = drawId;
+        state = TenderState.AWAITING_NEGOTIATION_APPROVAL;
+    }
+
+    void decideNegotiation(boolean approved, String supervisor, Instant now) {
+        requireState(TenderState.AWAITING_NEGOTIATION_APPROVAL, "take the supervisor's decision on negotiation");
+        negotiation = new NegotiationDecision(approved, supervisor, now);
+        state = approved ? TenderState.NEGOTIATING_VENUES : TenderState.AWAITING_RESCHEDULE;
+        registerEvent(new VenueNegotiationDecided(id, approved, supervisor, now));
+    }
+
+    void venuesNegotiated(String recordId, String negotiatedBy, Instant now) {
+        requireState(TenderState.NEGOTIATING_VENUES, "take negotiated venues");
+        arrangeVenues(VenueArrangementMethod.NEGOTIATED, recordId, negotiatedBy, now);
+    }
+
+    void partnerAssignmentReceived(String receivedBy, Instant now) {
+        requireState(TenderState.AWAITING_PARTNER_ASSIGNMENT, "take the partner province's assignment");
+        arrangeVenues(VenueArrangementMethod.PARTNER_PROVINCE, id, receivedBy, now);
+    }
+
+    /**
+     * Moves the evaluation to another slot. Whatever was booked for the old slot is void, so the
+     * venues are arranged again: drawn for an intra-province tender, asked of the partner for a
+     * cross-province one.
+     */
+    void moveEvaluation(Slot to, String movedBy, Instant now) {
+        if (!canMoveEvaluation()) {
+            throw new TenderStateConflict(id, state, "move its evaluation");
+        }
+        Slot from = new Slot(evaluationDate, halfDay);
+        if (from.equals(to)) {
+            throw new TenderStateConflict(id, state, "move its evaluation to the same slot");
+        }
+        evaluationDate = to.date();
+        halfDay = to.halfDay();
+        venueArrangement = null;
+        venueDrawId = null;
+        negotiation = null;
+        state = scope == Scope.CROSS_PROVINCE ? TenderState.AWAITING_PARTNER_ASSIGNMENT : TenderState.AWAITING_VENUE_DRAW;
+        registerEvent(new EvaluationMoved(id, from, to, movedBy, now));
+    }
+
+    boolean canMoveEvaluation() {
+        return switch (state) {
+            case AWAITING_RESCHEDULE, AWAITING_EXPERT_DRAW, AWAITING_PARTNER_ASSIGNMENT -> true;
+            default -> false;
+        };
+    }
+
+    void withdraw(String reason, String withdrawnBy, Instant now) {
+        if (!canBeWithdrawn()) {
+            throw new TenderStateConflict(id, state, "be withdrawn");
+        }
+        withdrawal = new Withdrawal(reason, withdrawnBy, now);
+        state = TenderState.WITHDRAWN;
+        registerEvent(new TenderWithdrawn(id, reason, withdrawnBy, now));
+    }
+
+    boolean canBeWithdrawn() {
+        return switch (state) {
+            case WITHDRAWN, NOT_IN_ROLLOUT, EXEMPTION_ACKNOWLEDGED -> false;
+            default -> true;
+        };
+    }
+
+    private void arrangeVenues(VenueArrangementMethod method, String recordId, String by, Instant now) {
+        venueArrangement = new VenueArrangement(method, recordId, by, now);
+        state = TenderState.AWAITING_EXPERT_DRAW;
+        registerEvent(new VenuesArranged(id, method, recordId, by, now));
+    }
+
+    private void requireState(TenderState required, String transition) {
+        if (state != required) {
+            throw new TenderStateConflict(id, state, transition);
+        }
     }
 
     private void recordClassified(Instant now) {
@@ -233,6 +334,26 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     ExemptionExplanation explanation() {
         return explanation;
+    }
+
+    Slot slot() {
+        return new Slot(evaluationDate, halfDay);
+    }
+
+    VenueArrangement venueArrangement() {
+        return venueArrangement;
+    }
+
+    String venueDrawId() {
+        return venueDrawId;
+    }
+
+    NegotiationDecision negotiation() {
+        return negotiation;
+    }
+
+    Withdrawal withdrawal() {
+        return withdrawal;
     }
 
     Instant registeredAt() {

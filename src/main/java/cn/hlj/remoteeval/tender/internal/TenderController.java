@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -103,5 +105,51 @@ class TenderController {
             throw ApiProblemException.invalid(violations);
         }
         return tenders.fileExemptionExplanation(id, text, submittedOn, actor.userId());
+    }
+
+    @Schema(name = "EvaluationSlot", description = "调整后的评标日期和时段")
+    record EvaluationSlotRequest(@Schema(description = "评标日期", example = "2026-12-21") String evaluationDate,
+            @Schema(description = "上午 AM / 下午 PM") String halfDay) {
+    }
+
+    @PostMapping("/{id}/evaluation-slot")
+    @Operation(summary = "调整评标日期或时段", description = "已预订的评标工位随之释放，重新确定评标场地。仅主场交易中心工作人员可调整。")
+    TenderView moveEvaluation(@PathVariable String id, @RequestBody(required = false) EvaluationSlotRequest request) {
+        String mainCenter = tenders.mainCenterOf(id);
+        if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
+            throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员调整评标时间。");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request == null) {
+            throw ApiProblemException.invalid("body", "请求体不能为空");
+        }
+        LocalDate date = RequestFields.date("evaluationDate", request.evaluationDate(), violations);
+        HalfDay halfDay = RequestFields.enumValue("halfDay", request.halfDay(), HalfDay.class, violations);
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return tenders.moveEvaluation(id, new Slot(date, halfDay), actor.userId());
+    }
+
+    @Schema(name = "Withdrawal", description = "撤回标段")
+    record WithdrawalRequest(@Schema(description = "撤回原因") String reason) {
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "撤回标段", description = "流程终止，已预订的评标工位随之释放。仅主场交易中心工作人员可撤回。")
+    TenderView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
+        String mainCenter = tenders.mainCenterOf(id);
+        if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
+            throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员撤回标段。");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        String reason = request == null ? null : RequestFields.text("reason", request.reason(), 500, violations);
+        if (request == null) {
+            violations.add(new FieldViolation("body", "请求体不能为空"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return tenders.withdraw(id, reason, actor.userId());
     }
 }

@@ -1,5 +1,7 @@
 package cn.hlj.remoteeval.tender.internal;
 
+import cn.hlj.remoteeval.venue.Slot;
+
 /**
  * The port to the process engine: the only way the tender module starts or moves a lifecycle.
  * The business key of every instance is the tender id.
@@ -12,4 +14,15 @@ interface TenderLifecycle {
 
     /** The explanation's text goes to the supervisor's task: it is about the tender, not about a person. */
     void exemptionExplanationFiled(String tenderId, String explanationText);
+
+    /** Completes the main venue staff's task of entering the negotiated sub-venues. */
+    void negotiatedVenuesEntered(String tenderId);
+
+    void partnerAssignmentReceived(String tenderId);
+
+    /** Carries the new slot into the process; a lifecycle waiting for the expert draw goes back to arranging venues. */
+    void evaluationMoved(String tenderId, Slot to);
+
+    /** Ends the lifecycle of a withdrawn tender. */
+    void withdrawn(String tenderId);
 }

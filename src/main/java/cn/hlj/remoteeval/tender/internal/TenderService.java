@@ -15,6 +15,8 @@ import cn.hlj.remoteeval.scope.RolloutPolicy;
 import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
+import cn.hlj.remoteeval.tender.TenderDispatch;
+import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.ApiProblemException;
 
 /**
@@ -24,7 +26,7 @@ import cn.hlj.remoteeval.web.ApiProblemException;
  */
 @Service
 @Transactional
-class TenderService {
+class TenderService implements TenderDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(TenderService.class);
 
@@ -114,6 +116,70 @@ class TenderService {
     void acknowledgeExemptionExplanation(String tenderId, String supervisor) {
         Tender tender = load(tenderId);
         tender.acknowledgeExemptionExplanation(supervisor, clock.instant());
+        tenders.save(tender);
+    }
+
+    @Override
+    public void venuesDrawn(String tenderId, String drawId) {
+        transition(tenderId, tender -> tender.venuesDrawn(drawId, clock.instant()), "接受随机抽取的评标场地");
+    }
+
+    @Override
+    public void venueDrawFailed(String tenderId, String drawId) {
+        transition(tenderId, tender -> tender.venueDrawFailed(drawId, clock.instant()), "转入协商确定副场");
+    }
+
+    @Override
+    public void venuesNegotiated(String tenderId, String recordId, String negotiatedBy) {
+        transition(tenderId, tender -> tender.venuesNegotiated(recordId, negotiatedBy, clock.instant()), "登记协商确定的副场");
+        lifecycle.negotiatedVenuesEntered(tenderId);
+    }
+
+    @Override
+    public void partnerAssignmentReceived(String tenderId, String receivedBy) {
+        transition(tenderId, tender -> tender.partnerAssignmentReceived(receivedBy, clock.instant()), "接受合作省份确定的副场");
+        lifecycle.partnerAssignmentReceived(tenderId);
+    }
+
+    void decideVenueNegotiation(String tenderId, boolean approved, String supervisor) {
+        Tender tender = load(tenderId);
+        tender.decideNegotiation(approved, supervisor, clock.instant());
+        tenders.save(tender);
+        log.info("Tender {}: supervisor {} the negotiation of sub-venues", tenderId, approved ? "approved" : "refused");
+    }
+
+    TenderView moveEvaluation(String tenderId, Slot to, String movedBy) {
+        if (to.date().isBefore(LocalDate.now(clock))) {
+            throw ApiProblemException.invalid("evaluationDate", "评标日期不能早于今天");
+        }
+        Tender tender = load(tenderId);
+        if (tender.slot().equals(to)) {
+            throw ApiProblemException.invalid("evaluationDate", "新的评标日期和时段与原安排相同");
+        }
+        transition(tender, t -> t.moveEvaluation(to, movedBy, clock.instant()), "调整评标时间");
+        lifecycle.evaluationMoved(tenderId, to);
+        log.info("Tender {}: evaluation moved to {}", tenderId, to);
+        return TenderView.of(load(tenderId));
+    }
+
+    TenderView withdraw(String tenderId, String reason, String withdrawnBy) {
+        Tender tender = load(tenderId);
+        transition(tender, t -> t.withdraw(reason, withdrawnBy, clock.instant()), "撤回");
+        lifecycle.withdrawn(tenderId);
+        log.info("Tender {} withdrawn", tenderId);
+        return TenderView.of(load(tenderId));
+    }
+
+    private void transition(String tenderId, java.util.function.Consumer<Tender> change, String what) {
+        transition(load(tenderId), change, what);
+    }
+
+    private void transition(Tender tender, java.util.function.Consumer<Tender> change, String what) {
+        try {
+            change.accept(tender);
+        } catch (TenderStateConflict e) {
+            throw ApiProblemException.conflict("标段当前状态为“" + e.state().label() + "”，不能" + what + "。", null, null);
+        }
         tenders.save(tender);
     }
 

@@ -10,6 +10,7 @@ import cn.hlj.remoteeval.scope.ExemptionReason;
 import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.tender.TenderState;
+import cn.hlj.remoteeval.tender.VenueArrangementMethod;
 import cn.hlj.remoteeval.venue.HalfDay;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -22,7 +23,18 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
         String estimatedPrice, EpcPartsView epcParts, LocalDate evaluationDate, HalfDay halfDay, CommitteeView committee,
         boolean regulationRequiresCrossProvince, boolean expertShortageAsserted, ExemptionView exemption, Scope scope,
         List<String> scopeReasons, RolloutStatus rollout, TenderState state, String stateLabel, Instant registeredAt,
-        WinnerView winner, ExplanationView exemptionExplanation) {
+        WinnerView winner, ExplanationView exemptionExplanation, VenueArrangementView venueArrangement,
+        String venueDrawId, NegotiationView venueNegotiation, WithdrawalView withdrawal) {
+
+    /** How the venues were fixed, never which ones they are. */
+    record VenueArrangementView(VenueArrangementMethod method, String methodLabel, Instant arrangedAt) {
+    }
+
+    record NegotiationView(boolean approved, Instant decidedAt) {
+    }
+
+    record WithdrawalView(String reason, Instant withdrawnAt) {
+    }
 
     record EpcPartsView(String construction, String goods, String services) {
     }
@@ -47,6 +59,9 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
         Exemption exemption = tender.exemption();
         WinningBidder winner = tender.winner();
         ExemptionExplanation explanation = tender.explanation();
+        VenueArrangement arrangement = tender.venueArrangement();
+        NegotiationDecision negotiation = tender.negotiation();
+        Withdrawal withdrawal = tender.withdrawal();
         return new TenderView(tender.id(), tender.sectionCode(), tender.name(), tender.mainCenter(), tender.category(),
                 amount(tender.estimatedPrice()),
                 parts == null ? null
@@ -62,7 +77,13 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
                 winner == null ? null : new WinnerView(winner.name(), winner.decidedOn(), winner.recordedAt()),
                 explanation == null ? null
                         : new ExplanationView(explanation.text(), explanation.submittedOn(), explanation.filedAt(),
-                                explanation.acknowledgedAt()));
+                                explanation.acknowledgedAt()),
+                arrangement == null ? null
+                        : new VenueArrangementView(arrangement.method(), arrangement.method().label(),
+                                arrangement.arrangedAt()),
+                tender.venueDrawId(),
+                negotiation == null ? null : new NegotiationView(negotiation.approved(), negotiation.decidedAt()),
+                withdrawal == null ? null : new WithdrawalView(withdrawal.reason(), withdrawal.withdrawnAt()));
     }
 
     private static String amount(BigDecimal value) {

@@ -3,6 +3,8 @@ package cn.hlj.remoteeval.tender.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -27,9 +29,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every gateway branch of {@code bpmn/tender-lifecycle.bpmn}, on the real model with the real
- * scope DMN; the two service-task delegates are stood in for by setting their gateway variable.
+ * scope DMN; the service-task delegates and task listeners are stood in for by setting their gateway variable or
+ * noting the call.
  */
-@Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/scope-decision.dmn" })
+@Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/scope-decision.dmn", "forms/venue-negotiation-confirmation.form",
+        "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
+        "forms/exemption-explanation-acknowledgement.form" })
 class TenderLifecycleProcessUnitTest {
 
     @RegisterExtension
@@ -39,6 +44,11 @@ class TenderLifecycleProcessUnitTest {
     private String scopeFromDelegate;
     private String rolloutFromDelegate;
     private Object acknowledgedFor;
+    private final java.util.Deque<Boolean> venuesDrawnByDelegate = new java.util.ArrayDeque<>();
+    private int drawsRun;
+    private final List<Object> negotiationDecisions = new java.util.ArrayList<>();
+    private final List<Object> negotiatedVenuesChecked = new java.util.ArrayList<>();
+    private final List<Object> slotsRevised = new java.util.ArrayList<>();
 
     @BeforeEach
     void standInForDelegates() {
@@ -46,6 +56,13 @@ class TenderLifecycleProcessUnitTest {
         Mocks.register("recordScopeDecision", (JavaDelegate) execution -> execution.setVariable("scope", scopeFromDelegate));
         Mocks.register("assessRollout", (JavaDelegate) execution -> execution.setVariable("rollout", rolloutFromDelegate));
         Mocks.register("acknowledgeExemptionExplanation", (TaskListener) task -> acknowledgedFor = task.getVariable("tenderId"));
+        Mocks.register("drawVenues", (JavaDelegate) execution -> {
+            drawsRun++;
+            execution.setVariable("venuesDrawn", venuesDrawnByDelegate.removeFirst());
+        });
+        Mocks.register("decideVenueNegotiation", (TaskListener) task -> negotiationDecisions.add(task.getVariable("tenderId")));
+        Mocks.register("requireNegotiatedVenues", (TaskListener) task -> negotiatedVenuesChecked.add(task.getVariable("tenderId")));
+        Mocks.register("reviseEvaluationSlot", (TaskListener) task -> slotsRevised.add(task.getVariable("tenderId")));
     }
 
     @AfterEach
@@ -71,27 +88,111 @@ class TenderLifecycleProcessUnitTest {
     }
 
     @Test
-    void crossProvinceBranchSkipsTheRolloutAndWaitsForDispatch() {
+    void crossProvinceBranchSkipsTheRolloutAndWaitsForThePartnersAssignment() {
         scopeFromDelegate = "CROSS_PROVINCE";
 
         ProcessInstance instance = start("t-cross", facts(false, "CONSTRUCTION", "100000000.00"));
 
-        assertThat(instance).hasPassed("DecideScope", "RecordScopeDecision").hasNotPassed("AssessRollout")
-                .isWaitingAt("AwaitDispatch");
+        assertThat(instance).hasPassed("DecideScope", "RecordScopeDecision").hasNotPassed("AssessRollout", "DrawVenues")
+                .isWaitingAt("AwaitPartnerAssignment");
         assertThat(decisionResult(instance)).containsExactly(
                 Map.of("scope", "CROSS_PROVINCE", "reason", "CONSTRUCTION_THRESHOLD"));
+
+        correlate("PartnerAssignmentReceived", "t-cross");
+
+        assertThat(instance).isWaitingAt("AwaitExpertDraw").hasNotPassed("DrawVenues");
     }
 
     @Test
-    void intraProvinceInRolloutWaitsForDispatch() {
+    void intraProvinceInRolloutDrawsVenuesInItsOwnTransaction() {
         scopeFromDelegate = "INTRA_PROVINCE";
         rolloutFromDelegate = "REMOTE";
 
         ProcessInstance instance = start("t-intra", facts(false, "SERVICES", "9999999.99"));
 
-        assertThat(instance).hasPassed("AssessRollout").isWaitingAt("AwaitDispatch");
+        assertThat(instance).hasPassed("AssessRollout").isWaitingAt("DrawVenues");
+        assertThat(job(instance)).isNotNull();
         assertThat(decisionResult(instance)).containsExactly(
                 Map.of("scope", "INTRA_PROVINCE", "reason", "BELOW_THRESHOLDS"));
+        assertThat(drawsRun).isZero();
+    }
+
+    @Test
+    void aSuccessfulRandomDrawGoesStraightToTheExpertDraw() {
+        ProcessInstance instance = startIntraProvince("t-drawn");
+        venuesDrawnByDelegate.add(true);
+
+        execute(job(instance));
+
+        assertThat(instance).hasPassed("DrawVenues").hasNotPassed("ConfirmVenueNegotiation")
+                .isWaitingAt("AwaitExpertDraw");
+    }
+
+    @Test
+    void noRandomPickAsksTheMainVenuesSupervisorAndApprovalLetsStaffEnterTheNegotiatedVenues() {
+        ProcessInstance instance = startIntraProvince("t-negotiated");
+        venuesDrawnByDelegate.add(false);
+
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("ConfirmVenueNegotiation");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+        complete(task(instance), Variables.createVariables().putValue("venueNegotiationDecision", "APPROVE"));
+
+        assertThat(instance).isWaitingAt("EnterNegotiatedVenues");
+        assertThat(task(instance)).hasCandidateGroup("staff-HRB");
+        complete(task(instance));
+
+        assertThat(instance).isWaitingAt("AwaitExpertDraw").hasNotPassed("ReviseEvaluationSlot");
+        assertThat(negotiationDecisions).containsExactly("t-negotiated");
+        assertThat(negotiatedVenuesChecked).containsExactly("t-negotiated");
+        assertThat(drawsRun).isEqualTo(1);
+    }
+
+    @Test
+    void theSupervisorsRefusalSendsTheTenderBackToStaffToMoveTheSlotAndThenDrawsAgain() {
+        ProcessInstance instance = startIntraProvince("t-refused");
+        venuesDrawnByDelegate.add(false);
+        venuesDrawnByDelegate.add(true);
+        execute(job(instance));
+
+        complete(task(instance), Variables.createVariables().putValue("venueNegotiationDecision", "REFUSE"));
+
+        assertThat(instance).isWaitingAt("ReviseEvaluationSlot").hasNotPassed("EnterNegotiatedVenues");
+        assertThat(task(instance)).hasCandidateGroup("staff-HRB");
+        complete(task(instance), Variables.createVariables().putValue("evaluationDate", "2031-03-04").putValue("halfDay", "PM"));
+
+        assertThat(instance).isWaitingAt("DrawVenues");
+        assertThat(slotsRevised).containsExactly("t-refused");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("AwaitExpertDraw").variables().containsEntry("evaluationDate", "2031-03-04");
+        assertThat(drawsRun).isEqualTo(2);
+    }
+
+    @Test
+    void movingTheEvaluationWhileWaitingForExpertsDrawsTheVenuesAgain() {
+        ProcessInstance instance = startIntraProvince("t-moved");
+        venuesDrawnByDelegate.add(true);
+        venuesDrawnByDelegate.add(true);
+        execute(job(instance));
+
+        correlate("EvaluationMoved", "t-moved");
+
+        assertThat(instance).hasPassed("EvaluationMovedWhileWaiting").isWaitingAt("DrawVenues");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("AwaitExpertDraw");
+        assertThat(drawsRun).isEqualTo(2);
+    }
+
+    @Test
+    void movingACrossProvinceEvaluationAsksThePartnerAgain() {
+        scopeFromDelegate = "CROSS_PROVINCE";
+        ProcessInstance instance = start("t-cross-moved", facts(false, "GOODS", "20000000.00"));
+        correlate("PartnerAssignmentReceived", "t-cross-moved");
+
+        correlate("EvaluationMoved", "t-cross-moved");
+
+        assertThat(instance).isWaitingAt("AwaitPartnerAssignment").hasNotPassed("DrawVenues");
     }
 
     @Test
@@ -101,17 +202,24 @@ class TenderLifecycleProcessUnitTest {
 
         ProcessInstance instance = start("t-outside", facts(false, "GOODS", "100.00"));
 
-        assertThat(instance).isEnded().hasPassed("NotInRollout").hasNotPassed("AwaitDispatch");
+        assertThat(instance).isEnded().hasPassed("NotInRollout").hasNotPassed("DrawVenues");
     }
 
     @Test
-    void dispatchCompletionEndsTheLifecycleForNow() {
+    void theExpertDrawEndsTheDispatchForNow() {
         scopeFromDelegate = "CROSS_PROVINCE";
         ProcessInstance instance = start("t-dispatch", facts(false, "GOODS", "20000000.00"));
+        correlate("PartnerAssignmentReceived", "t-dispatch");
 
-        correlate("DispatchCompleted", "t-dispatch");
+        correlate("ExpertsDrawn", "t-dispatch");
 
         assertThat(instance).isEnded().hasPassed("Dispatched");
+    }
+
+    private ProcessInstance startIntraProvince(String tenderId) {
+        scopeFromDelegate = "INTRA_PROVINCE";
+        rolloutFromDelegate = "REMOTE";
+        return start(tenderId, facts(false, "SERVICES", "500000.00"));
     }
 
     private static ProcessInstance start(String tenderId, VariableMap facts) {
@@ -133,6 +241,6 @@ class TenderLifecycleProcessUnitTest {
                         .serializationDataFormat(SerializationDataFormats.JSON).create())
                 .putValue("constructionPart", null).putValue("goodsPart", null).putValue("servicesPart", null)
                 .putValue("expertShortage", false).putValue("regulationRequiresCrossProvince", false)
-                .putValue("mainCenter", "HRB");
+                .putValue("mainCenter", "HRB").putValue("evaluationDate", "2031-03-03").putValue("halfDay", "AM");
     }
 }

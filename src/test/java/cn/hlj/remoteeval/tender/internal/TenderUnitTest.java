@@ -21,7 +21,13 @@ import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.tender.WinningBidderRecorded;
+import cn.hlj.remoteeval.tender.EvaluationMoved;
+import cn.hlj.remoteeval.tender.TenderWithdrawn;
+import cn.hlj.remoteeval.tender.VenueArrangementMethod;
+import cn.hlj.remoteeval.tender.VenueNegotiationDecided;
+import cn.hlj.remoteeval.tender.VenuesArranged;
 import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.Slot;
 
 class TenderUnitTest {
 
@@ -52,12 +58,12 @@ class TenderUnitTest {
     }
 
     @Test
-    void crossProvinceGoesStraightToDispatch() {
+    void crossProvinceWaitsForThePartnerProvincesAssignment() {
         Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
 
         tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
 
-        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_DISPATCH);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_ASSIGNMENT);
         assertThat(tender.rollout()).isEqualTo(RolloutStatus.REMOTE);
         assertThat(tender.scopeReasons()).containsExactly("GOODS_THRESHOLD");
     }
@@ -92,7 +98,7 @@ class TenderUnitTest {
 
         assertThatThrownBy(() -> cross.assessRollout(RolloutStatus.NOT_IN_ROLLOUT, NOW)).isInstanceOf(TenderStateConflict.class);
         assertThatThrownBy(() -> exempt.assessRollout(RolloutStatus.REMOTE, NOW)).isInstanceOf(TenderStateConflict.class);
-        assertThat(cross.state()).isEqualTo(TenderState.AWAITING_DISPATCH);
+        assertThat(cross.state()).isEqualTo(TenderState.AWAITING_PARTNER_ASSIGNMENT);
     }
 
     @Test
@@ -124,6 +130,99 @@ class TenderUnitTest {
                 .isInstanceOf(TenderStateConflict.class);
         assertThatThrownBy(() -> exempt.acknowledgeExemptionExplanation("supervisor-hrb", NOW))
                 .isInstanceOf(TenderStateConflict.class);
+    }
+
+    @Test
+    void aSuccessfulDrawFixesTheVenuesAndTheTenderAwaitsItsExperts() {
+        Tender tender = awaitingVenueDraw();
+
+        tender.venuesDrawn("draw-1", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+        assertThat(tender.venueArrangement().method()).isEqualTo(VenueArrangementMethod.RANDOM_DRAW);
+        assertThat(tender.venueDrawId()).isEqualTo("draw-1");
+        assertThat(events(tender)).hasAtLeastOneElementOfType(VenuesArranged.class);
+    }
+
+    @Test
+    void negotiationNeedsTheSupervisorsApprovalAndRecordsWhoNegotiatedWhen() {
+        Tender tender = awaitingVenueDraw();
+        tender.venueDrawFailed("draw-2", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_NEGOTIATION_APPROVAL);
+        assertThatThrownBy(() -> tender.venuesNegotiated("rec-1", "staff-hrb", NOW)).isInstanceOf(TenderStateConflict.class);
+
+        tender.decideNegotiation(true, "supervisor-hrb", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.NEGOTIATING_VENUES);
+        tender.venuesNegotiated("rec-1", "staff-hrb", NOW.plusSeconds(60));
+
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+        assertThat(tender.venueArrangement()).isEqualTo(new VenueArrangement(VenueArrangementMethod.NEGOTIATED, "rec-1",
+                "staff-hrb", NOW.plusSeconds(60)));
+        assertThat(events(tender)).filteredOn(VenueNegotiationDecided.class::isInstance).singleElement()
+                .isEqualTo(new VenueNegotiationDecided(tender.id(), true, "supervisor-hrb", NOW));
+    }
+
+    @Test
+    void aRefusalSendsTheTenderToRescheduleAndTheMoveDrawsAgain() {
+        Tender tender = awaitingVenueDraw();
+        tender.venueDrawFailed("draw-3", NOW);
+        tender.decideNegotiation(false, "supervisor-hrb", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_RESCHEDULE);
+
+        Slot to = new Slot(LocalDate.of(2027, 1, 5), HalfDay.PM);
+        tender.moveEvaluation(to, "staff-hrb", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_VENUE_DRAW);
+        assertThat(tender.slot()).isEqualTo(to);
+        assertThat(tender.venueDrawId()).isNull();
+        assertThat(events(tender)).filteredOn(EvaluationMoved.class::isInstance).singleElement()
+                .isEqualTo(new EvaluationMoved(tender.id(), new Slot(LocalDate.of(2026, 12, 30), HalfDay.AM), to,
+                        "staff-hrb", NOW));
+    }
+
+    @Test
+    void theEvaluationCannotMoveWhileTheDrawRunsNorToTheSameSlot() {
+        Tender tender = awaitingVenueDraw();
+        assertThatThrownBy(() -> tender.moveEvaluation(new Slot(LocalDate.of(2027, 1, 5), HalfDay.PM), "staff-hrb", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        tender.venuesDrawn("draw-4", NOW);
+
+        assertThatThrownBy(() -> tender.moveEvaluation(tender.slot(), "staff-hrb", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+    }
+
+    @Test
+    void aMovedCrossProvinceTenderAsksThePartnerAgain() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+        tender.partnerAssignmentReceived("staff-prov", NOW);
+        assertThat(tender.venueArrangement().method()).isEqualTo(VenueArrangementMethod.PARTNER_PROVINCE);
+
+        tender.moveEvaluation(new Slot(LocalDate.of(2027, 1, 5), HalfDay.PM), "staff-hrb", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_ASSIGNMENT);
+        assertThat(tender.venueArrangement()).isNull();
+    }
+
+    @Test
+    void withdrawalIsRecordedOnceAndNotAfterTheEnd() {
+        Tender tender = awaitingVenueDraw();
+        tender.venuesDrawn("draw-5", NOW);
+
+        tender.withdraw("项目取消", "staff-hrb", NOW);
+
+        assertThat(tender.state()).isEqualTo(TenderState.WITHDRAWN);
+        assertThat(events(tender)).hasAtLeastOneElementOfType(TenderWithdrawn.class);
+        assertThatThrownBy(() -> tender.withdraw("再次撤回", "staff-hrb", NOW)).isInstanceOf(TenderStateConflict.class);
+    }
+
+    private static Tender awaitingVenueDraw() {
+        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
+        tender.assessRollout(RolloutStatus.REMOTE, NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_VENUE_DRAW);
+        return tender;
     }
 
     @SuppressWarnings("unchecked")
