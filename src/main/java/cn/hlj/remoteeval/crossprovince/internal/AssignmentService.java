@@ -2,12 +2,15 @@ package cn.hlj.remoteeval.crossprovince.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +19,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.tender.TenderDispatch;
 import cn.hlj.remoteeval.tender.TenderFacts;
+import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.tender.Tenders;
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.SeatBookings;
@@ -34,8 +38,6 @@ class AssignmentService {
 
     static final String AUDIT_SUBJECT = "TENDER";
     static final String AUDIT_ACTION = "CROSS_PROVINCE_ASSIGNMENT_RECEIVED";
-    /** The tender state in which the lifecycle waits for the partner (TenderState.AWAITING_PARTNER_ASSIGNMENT). */
-    static final String AWAITING_PARTNER = "AWAITING_PARTNER_ASSIGNMENT";
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
 
@@ -63,9 +65,12 @@ class AssignmentService {
         if (tender.scope() != Scope.CROSS_PROVINCE) {
             throw ApiProblemException.conflict("该标段不实行跨省远程异地评标，不能接收合作省份的副场安排。", null, null);
         }
-        if (tender.state() == null || !AWAITING_PARTNER.equals(tender.state().name()) || store.exists(tenderId)) {
-            throw ApiProblemException.conflict("该标段当前不在等待合作省份确定副场（当前状态："
-                    + (tender.state() == null ? "未知" : tender.state().label()) + "），不能接收副场安排。", null, null);
+        if (tender.state() != TenderState.AWAITING_PARTNER_ASSIGNMENT || store.hasCurrent(tenderId)) {
+            throw notWaiting(tender.state());
+        }
+        if (tender.slot().date().isBefore(LocalDate.now(clock))) {
+            throw ApiProblemException.conflict("该标段的评标日期（" + tender.slot().date() + "）已过，请先调整评标时间。",
+                    null, null);
         }
 
         if (assignment.mainVenueSeats() > 0) {
@@ -85,14 +90,24 @@ class AssignmentService {
         try {
             store.insert(tenderId, assignment, receivedBy, receivedAt);
         } catch (DuplicateKeyException e) {
-            throw ApiProblemException.conflict("该标段已接收过合作省份的副场安排，不能重复接收。", null, null);
+            throw notWaiting(null);
         }
         audit.append(receivedAt, receivedBy, AUDIT_ACTION, AUDIT_SUBJECT, tenderId,
                 "partnerProvince=" + assignment.partnerProvince() + " mainVenueSeats=" + assignment.mainVenueSeats()
                         + " partnerSeats=" + assignment.subVenueSeats());
-        dispatch.partnerAssignmentReceived(tenderId, receivedBy);
+        try {
+            dispatch.partnerAssignmentReceived(tenderId, receivedBy);
+        } catch (OptimisticLockingFailureException | OptimisticLockingException e) {
+            // A concurrent request moved the tender on after this one read it.
+            throw notWaiting(null);
+        }
         log.info("Cross-province assignment accepted for tender {}", tenderId);
         return new AssignmentView(tenderId, assignment.partnerProvince(), assignment.mainVenueSeats(), receivedAt);
+    }
+
+    private static ApiProblemException notWaiting(TenderState state) {
+        return ApiProblemException.conflict("该标段当前不在等待合作省份确定副场"
+                + (state == null ? "" : "（当前状态：" + state.label() + "）") + "，不能接收副场安排。", null, null);
     }
 
     private static String halfDayLabel(TenderFacts tender) {
