@@ -27,6 +27,21 @@ class ProfilesUnitTest {
     }
 
     @Test
+    void demoDirectoryIsOnByDefaultAndOffUnderMysqlUnlessAskedFor() {
+        assertThat(profile("application.yml").getProperty("remote-eval.demo-directory.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_DIRECTORY:true}");
+        assertThat(profile("application-mysql.yml").getProperty("remote-eval.demo-directory.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_DIRECTORY:false}");
+        assertThat(profile("application-test.yml").getProperty("remote-eval.demo-directory.enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void theCrossProvinceMinimumIsConfigurationWithThePolicyDefault() {
+        assertThat(profile("application.yml").getProperty("remote-eval.venue.cross-province-minimum"))
+                .isEqualTo("${REMOTE_EVAL_CROSS_PROVINCE_MINIMUM:10}");
+    }
+
+    @Test
     void mysqlProfileConfiguresWhatCamundaRequires() {
         Properties mysql = profile("application-mysql.yml");
 

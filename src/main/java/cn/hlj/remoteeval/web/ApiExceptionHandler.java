@@ -16,6 +16,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +57,24 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "缺少必填参数。",
                 List.of(new FieldViolation(e.getParameterName(), "不能为空")));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "缺少上传的文件。",
+                List.of(new FieldViolation(e.getRequestPartName(), "请上传文件")));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件超过大小限制，请拆分后分批导入。",
+                List.of(new FieldViolation("file", "文件过大")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "请以 multipart/form-data 上传文件。",
+                List.of(new FieldViolation("file", "请上传文件")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

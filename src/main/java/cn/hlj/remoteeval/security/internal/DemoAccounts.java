@@ -23,9 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hlj.remoteeval.security.AccountCenters;
 import cn.hlj.remoteeval.security.Groups;
-import cn.hlj.remoteeval.venue.TradingCenter;
-import cn.hlj.remoteeval.venue.TradingCenters;
 
 /**
  * The demo accounts of DESIGN.md §4, in Camunda's identity store: the operator, staff and a
@@ -43,10 +42,10 @@ class DemoAccounts implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
-    private final TradingCenters centers;
+    private final AccountCenters centers;
 
     DemoAccounts(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, TradingCenters centers) {
+            TaskService tasks, AccountCenters centers) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -67,7 +66,8 @@ class DemoAccounts implements ApplicationRunner {
         user("demo", "演示", "运维", Groups.OPERATOR);
 
         List<String> workflowGroups = new ArrayList<>();
-        for (TradingCenter center : centers.all()) {
+        List<AccountCenters.Center> all = centers.centers();
+        for (AccountCenters.Center center : all) {
             String code = center.code();
             String lower = code.toLowerCase();
             group(Groups.staffOf(code), center.name() + "工作人员", "WORKFLOW");
@@ -90,7 +90,7 @@ class DemoAccounts implements ApplicationRunner {
             String groupFilter = taskFilter("本组待办（" + group + "）", 0, Map.of("candidateGroups", List.of(group)));
             grant(group, Resources.FILTER, groupFilter, Permissions.READ);
         }
-        log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", centers.all().size());
+        log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", all.size());
     }
 
     private void group(String id, String name, String type) {
