@@ -74,7 +74,6 @@ class AssignmentService {
         }
 
         if (assignment.mainVenueSeats() > 0) {
-            bookings.lockSlot(tender.slot());
             try {
                 bookings.book(tenderId, BookingPurpose.CROSS_PROVINCE_MAIN_VENUE, tender.slot(),
                         Map.of(tender.mainCenter(), assignment.mainVenueSeats()), true);

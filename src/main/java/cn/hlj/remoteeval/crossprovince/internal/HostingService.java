@@ -67,7 +67,6 @@ class HostingService {
         } catch (DuplicateKeyException e) {
             throw duplicate();
         }
-        bookings.lockSlot(hosting.slot());
         try {
             bookings.book(hosting.id(), BookingPurpose.PARTNER_HOSTING, hosting.slot(),
                     Map.of(hosting.centerCode(), hosting.seats()), true);
