@@ -64,15 +64,21 @@ class DemoDirectory implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!workstations.isEmpty()) {
-            return;
+        if (workstations.isEmpty()) {
+            seedOnce();
         }
+    }
+
+    /** All or nothing: when another node got there first, its directory stays and this one rolls back. */
+    int seedOnce() {
         List<TradingCenter> all = centers.all();
         try {
             int seeded = transaction.execute(status -> seed(all, clock.instant()));
             log.info("Demo workstation directory seeded: {} workstations in {} centers", seeded, all.size());
+            return seeded;
         } catch (DuplicateKeyException e) {
             log.info("Demo workstation directory already seeded by another node");
+            return 0;
         }
     }
 
