@@ -19,7 +19,7 @@ class ModularityUnitTest {
     @Test
     void theFeatureModulesExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("tender", "scope", "venue", "audit", "security", "web");
+                .contains("tender", "scope", "venue", "audit", "security", "web", "crossprovince");
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** Venues: the province's trading centers and (later) their remote-evaluation workstations and bookings. */
+/** Venues: the province's trading centers, their remote-evaluation workstations (the shared directory) and the seats booked on them. */
 package cn.hlj.remoteeval.venue;

@@ -45,7 +45,7 @@ class JdbcSeatBookings implements SeatBookings {
 
     private static final String CROSS_PROVINCE = " AND w.cross_province = TRUE";
 
-    private static final String FREE_SEATS = "SELECT c.code, COUNT(u.id) AS free FROM trading_center c "
+    private static final String FREE_SEATS = "SELECT c.code, COUNT(u.id) AS free_count FROM trading_center c "
             + "LEFT JOIN (%s) u ON u.center_code = c.code GROUP BY c.code, c.display_order ORDER BY c.display_order";
 
     private final JdbcClient jdbc;
@@ -68,7 +68,7 @@ class JdbcSeatBookings implements SeatBookings {
         Map<String, Integer> free = new LinkedHashMap<>();
         jdbc.sql(FREE_SEATS.formatted(usable)).param("day", Date.valueOf(slot.date()))
                 .param("halfDay", slot.halfDay().name())
-                .query((rs, row) -> free.put(rs.getString("code"), rs.getInt("free"))).list();
+                .query((rs, row) -> free.put(rs.getString("code"), rs.getInt("free_count"))).list();
         return free;
     }
 
