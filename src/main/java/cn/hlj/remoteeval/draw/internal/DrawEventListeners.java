@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +83,7 @@ class DrawEventListeners {
                 event.withdrawnBy());
     }
 
-    private void released(String tenderId, int count, String trigger, java.time.Instant at, String by) {
+    private void released(String tenderId, int count, String trigger, Instant at, String by) {
         if (count == 0) {
             return;
         }

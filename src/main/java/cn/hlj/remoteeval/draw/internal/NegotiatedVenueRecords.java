@@ -1,6 +1,7 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class NegotiatedVenueRecords {
     DrawRecord record(TenderFacts tender, Map<String, Integer> freeSeats, Map<String, Integer> seatsByCenter,
             String negotiatedBy) {
         VenueDrawRequest request = new VenueDrawRequest(tender.committeeSize(), tender.mainCenter(), tender.slot(), limits);
-        java.util.Map<String, Integer> booked = new java.util.TreeMap<>();
+        Map<String, Integer> booked = new TreeMap<>();
         seatsByCenter.forEach((center, seats) -> {
             if (seats != null && seats > 0) {
                 booked.put(center, seats);

@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,7 +18,7 @@ record VenueDrawOutcome(boolean drawn, int mainSeats, List<String> subVenuesInPi
 
     VenueDrawOutcome {
         subVenuesInPickOrder = List.copyOf(subVenuesInPickOrder);
-        seatsByCenter = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(seatsByCenter));
+        seatsByCenter = Collections.unmodifiableSortedMap(new TreeMap<>(seatsByCenter));
     }
 
     static VenueDrawOutcome noRandomPick() {

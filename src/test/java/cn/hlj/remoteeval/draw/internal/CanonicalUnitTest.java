@@ -40,7 +40,8 @@ class CanonicalUnitTest {
         assertThatThrownBy(() -> Canonical.decode("HRB=1")).as("last line feed").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Canonical.decode("HRB=1\nHRB=1\n")).as("twice").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Canonical.decode("HRB\n")).as("no '='").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Canonical.decodeCounts("HRB=01\n")).as("leading zero").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Canonical.decodeCounts("HRB=01\n")).as("leading zero")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Canonical.decodeCounts("HRB=-1\n")).as("sign").isInstanceOf(IllegalArgumentException.class);
     }
 

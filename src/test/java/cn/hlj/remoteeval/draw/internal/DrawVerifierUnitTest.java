@@ -17,7 +17,8 @@ import cn.hlj.remoteeval.draw.DrawKind;
 class DrawVerifierUnitTest {
 
     private final InMemoryDrawStore store = new InMemoryDrawStore();
-    private final DrawChain chain = new DrawChain(store, new TestSalts(), Clock.fixed(Instant.parse("2031-06-01T02:03:04Z"), ZoneOffset.UTC));
+    private final DrawChain chain = new DrawChain(store, new TestSalts(),
+            Clock.fixed(Instant.parse("2031-06-01T02:03:04Z"), ZoneOffset.UTC));
     private final VenueDrawAlgorithm algorithm = new VenueDrawAlgorithm();
     private final DrawVerifier verifier = new DrawVerifier(new DrawAlgorithms(List.of(algorithm)));
 

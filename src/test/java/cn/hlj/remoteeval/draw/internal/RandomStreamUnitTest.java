@@ -82,8 +82,9 @@ class RandomStreamUnitTest {
     void aSeedIsThirtyTwoBytesCommittedBySha256AndNeverPrinted() throws Exception {
         DrawSeed seed = DrawSeed.generate(new java.security.SecureRandom());
         assertThat(seed.hex()).hasSize(64).matches("[0-9a-f]+");
-        assertThat(seed.commitment()).isEqualTo(
-                java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(java.util.HexFormat.of().parseHex(seed.hex()))));
+        byte[] bytes = java.util.HexFormat.of().parseHex(seed.hex());
+        assertThat(seed.commitment())
+                .isEqualTo(java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         assertThat(DrawSeed.fromHex(seed.hex())).isEqualTo(seed);
         assertThat(seed.toString()).doesNotContain(seed.hex());
         assertThatThrownBy(() -> DrawSeed.fromHex("abcd")).isInstanceOf(IllegalArgumentException.class);

@@ -62,7 +62,8 @@ class VenueDrawAlgorithmUnitTest {
 
             if (outcome.drawn()) {
                 assertThat(outcome.subVenuesInPickOrder()).hasSizeGreaterThanOrEqualTo(3);
-                assertThat(outcome.seatsByCenter().values()).allSatisfy(seats -> assertThat(seats).isLessThanOrEqualTo(n * 2 / 5));
+                assertThat(outcome.seatsByCenter().values())
+                        .allSatisfy(seats -> assertThat(seats).isLessThanOrEqualTo(n * 2 / 5));
                 assertThat(outcome.mainSeats()).isLessThanOrEqualTo(n / 4);
                 assertThat(sum(outcome)).isEqualTo(n);
             }

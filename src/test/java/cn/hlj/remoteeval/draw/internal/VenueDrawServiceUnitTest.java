@@ -38,8 +38,9 @@ class VenueDrawServiceUnitTest {
     private final FakeTenders tenders = new FakeTenders();
     private final FakeAuditLog audit = new FakeAuditLog();
     private final DrawSeed seed = VenueDrawAlgorithmUnitTest.seed("service");
-    private final VenueDrawService service = new VenueDrawService(tenders, seats, tenders, new DrawChain(store, new TestSalts(), clock),
-            new VenueDrawAlgorithm(), SeatPlanLimits.defaults(), () -> seed, audit, new CurrentActor(), clock);
+    private final VenueDrawService service = new VenueDrawService(tenders, seats, tenders,
+            new DrawChain(store, new TestSalts(), clock), new VenueDrawAlgorithm(), SeatPlanLimits.defaults(), () -> seed,
+            audit, new CurrentActor(), clock);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
