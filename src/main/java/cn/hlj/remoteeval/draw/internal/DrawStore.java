@@ -30,6 +30,9 @@ interface DrawStore {
     /** Every record, in sequence order. */
     List<DrawRecord> all();
 
+    /** The records about one tender, oldest first. */
+    List<DrawRecord> forTender(String tenderId);
+
     /** The secret of every record, by record id, revealed or not: for the server-side chain check only. */
     Map<String, String> allSecrets();
 

@@ -74,6 +74,11 @@ class JdbcDrawStore implements DrawStore {
     }
 
     @Override
+    public List<DrawRecord> forTender(String tenderId) {
+        return jdbc.sql(SELECT_RECORD + " WHERE tender_id = ? ORDER BY seq").param(tenderId).query(RECORD).list();
+    }
+
+    @Override
     public Optional<DrawRecord> find(String drawId) {
         return jdbc.sql(SELECT_RECORD + " WHERE id = ?").param(drawId).query(RECORD).optional();
     }

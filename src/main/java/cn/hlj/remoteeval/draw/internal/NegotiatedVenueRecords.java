@@ -1,6 +1,8 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -24,10 +26,20 @@ class NegotiatedVenueRecords {
 
     private final DrawChain chain;
     private final SeatPlanLimits limits;
+    private final DrawStore store;
 
-    NegotiatedVenueRecords(DrawChain chain, SeatPlanLimits limits) {
+    NegotiatedVenueRecords(DrawChain chain, SeatPlanLimits limits, DrawStore store) {
         this.chain = chain;
         this.limits = limits;
+        this.store = store;
+    }
+
+    /** The seats per center (main venue included) of the tender's latest negotiated record. */
+    Optional<Map<String, Integer>> latestPlan(String tenderId) {
+        List<DrawRecord> negotiated = store.forTender(tenderId).stream()
+                .filter(record -> record.kind() == DrawKind.NEGOTIATED_VENUES).toList();
+        return negotiated.isEmpty() ? Optional.empty()
+                : Optional.of(Canonical.decodeCounts(negotiated.get(negotiated.size() - 1).result()));
     }
 
     /**

@@ -67,6 +67,11 @@ class InMemoryDrawStore implements DrawStore {
     }
 
     @Override
+    public List<DrawRecord> forTender(String tenderId) {
+        return all().stream().filter(record -> tenderId.equals(record.tenderId())).toList();
+    }
+
+    @Override
     public List<DrawRecord> all() {
         List<DrawRecord> all = new ArrayList<>(records.values());
         all.sort(Comparator.comparingLong(DrawRecord::seq));
