@@ -40,7 +40,7 @@ class TenderRegistrationIntegrationTest {
             "exemptionReason", "explanationText", "mainCenter", "category",
             "estimatedPrice", "constructionPart", "goodsPart", "servicesPart", "expertShortage",
             "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout",
-            "explanationReceived", "venuesDrawn");
+            "explanationReceived", "venuesDrawn", "venueNegotiationDecision", "negotiatedVenuesEntered");
 
     @Autowired
     Api api;
