@@ -122,6 +122,11 @@ public class VenueDrawLoad {
     record Answer(int status, String body) {
     }
 
+    /** What one round left for the aggregate of its variant. */
+    record Round(List<Attempt> done, Map<String, String> stateOf, double wall, long succeeded, long failedDraws,
+            double appCpu, double dbCpu, double machineBusy) {
+    }
+
     /** One attempt at one draw job. */
     record Attempt(String jobId, String tenderId, long startNanos, long endNanos, int status, long serverMicros,
             String error) {
@@ -139,6 +144,7 @@ public class VenueDrawLoad {
         final List<Variant> variants = new ArrayList<>();
         final Variant warmup;
         final int warmupSeconds;
+        final int repeat;
         final String mainCentersOption;
         final long appPid;
         final long dbPid;
@@ -166,7 +172,8 @@ public class VenueDrawLoad {
             String warm = opts.getOrDefault("warmup", "200x5");
             warmup = warm.equals("0") || warm.isBlank() ? null : new Variant("warmup", Variant.parse(warm).tenders(),
                     Variant.parse(warm).committee());
-            warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "60"));
+            warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "240"));
+            repeat = Integer.parseInt(opts.getOrDefault("repeat", "5"));
             mainCentersOption = opts.getOrDefault("main-centers", "all");
             appPid = Long.parseLong(opts.getOrDefault("app-pid", "0"));
             dbPid = Long.parseLong(opts.getOrDefault("db-pid", "0"));
@@ -185,7 +192,19 @@ public class VenueDrawLoad {
             while (codes.find()) {
                 centers.add(codes.group(1));
             }
-            importDirectory();
+            try {
+                importDirectory();
+                rounds();
+            } finally {
+                if (out != null) {
+                    try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8))) {
+                        results.forEach((k, v) -> writer.println(k + "=" + v));
+                    }
+                }
+            }
+        }
+
+        void rounds() throws Exception {
             results.put("centers", Integer.toString(centers.size()));
             results.put("workstationsPerCenter", Integer.toString(workstations));
             results.put("drawers", Integer.toString(drawers));
@@ -205,20 +224,26 @@ public class VenueDrawLoad {
                 } while (System.nanoTime() < until);
                 results.put("warmupRounds", Integer.toString(n));
             }
-            for (int i = 0; i < variants.size(); i++) {
-                // the threads are sampled during the first measured variant
-                round(variants.get(i), today.plusDays(daysAhead + slot++), i == 0 && dumpDir != null);
+            for (Variant variant : variants) {
+                List<Round> rounds = new ArrayList<>();
+                for (int r = 1; r <= repeat; r++) {
+                    rounds.add(round(new Variant(repeat == 1 ? variant.key() : variant.key() + "#" + r, variant.tenders(),
+                            variant.committee()), today.plusDays(daysAhead + slot++), false));
+                }
+                if (repeat > 1) {
+                    aggregate(variant, rounds);
+                }
+            }
+            if (dumpDir != null && dumps > 0) {
+                // Sampling the threads slows the draws down, so it has a round of its own after the measured ones.
+                Variant first = variants.get(0);
+                round(new Variant("sampled", first.tenders(), first.committee()), today.plusDays(daysAhead + slot++), true);
             }
             Answer chain = get("demo", "/api/draws/chain-verification");
             results.put("chain.status", Integer.toString(chain.status()));
             results.put("chain.intact", group(INTACT, chain.body(), "?"));
             results.put("chain.records", group(RECORDS, chain.body(), "?"));
             System.out.printf("  [%s] GET /api/draws/chain-verification: %d %s%n", label, chain.status(), chain.body());
-            if (out != null) {
-                try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8))) {
-                    results.forEach((k, v) -> writer.println(k + "=" + v));
-                }
-            }
         }
 
         void importDirectory() throws Exception {
@@ -249,7 +274,7 @@ public class VenueDrawLoad {
             return mainCentersOption.equals("all") ? centers : Arrays.asList(mainCentersOption.split(","));
         }
 
-        void round(Variant variant, LocalDate date, boolean sample) throws Exception {
+        Round round(Variant variant, LocalDate date, boolean sample) throws Exception {
             String p = variant.key() + ".";
             String slot = date + " AM";
             System.out.printf(Locale.ROOT, "  [%s] round %s: %d tenders, committee %d, slot %s%n", label, variant.key(),
@@ -421,6 +446,82 @@ public class VenueDrawLoad {
                     results.get(p + "server.p99"), drawn, fallback, results.get(p + "fallbackShare"),
                     ids.size() - drawn - fallback, done.size(), failed.size(), errorKinds, results.get(p + "failedDraws"));
             failed.stream().limit(3).forEach(a -> System.out.println("      failed: HTTP " + a.status() + " " + shorten(a.error(), 400)));
+            return new Round(new ArrayList<>(done), stateOf, wall, succeededJobs, queue.size() - succeededJobs,
+                    parseOr(results.get(p + "appCpu")), parseOr(results.get(p + "dbCpu")), parseOr(results.get(p + "machineBusy")));
+        }
+
+        static double parseOr(String value) {
+            return value == null ? Double.NaN : Double.parseDouble(value);
+        }
+
+        /**
+         * The figures of a variant over its repeats: draws per second as the median (and the range) of
+         * the rounds, latency percentiles over all the rounds' draws together, counts summed.
+         */
+        void aggregate(Variant variant, List<Round> rounds) {
+            String p = variant.key() + ".";
+            List<Double> rates = new ArrayList<>();
+            List<Attempt> ok = new ArrayList<>();
+            List<Attempt> failed = new ArrayList<>();
+            int drawn = 0;
+            int fallback = 0;
+            int tenders = 0;
+            long failedDraws = 0;
+            Map<String, String> stateOf = new HashMap<>();
+            for (Round r : rounds) {
+                rates.add(r.succeeded() / r.wall());
+                r.done().forEach(a -> (a.status() == 200 ? ok : failed).add(a));
+                stateOf.putAll(r.stateOf());
+                tenders += r.stateOf().size();
+                drawn += (int) r.stateOf().values().stream().filter(DRAWN::equals).count();
+                fallback += (int) r.stateOf().values().stream().filter(FALLBACK::equals).count();
+                failedDraws += r.failedDraws();
+            }
+            List<Double> sortedRates = new ArrayList<>(rates);
+            Collections.sort(sortedRates);
+            results.put(p + "rounds", Integer.toString(rounds.size()));
+            results.put(p + "tenders", Integer.toString(variant.tenders()));
+            results.put(p + "committee", Integer.toString(variant.committee()));
+            results.put(p + "drawsPerSecond", String.format(Locale.ROOT, "%.1f", sortedRates.get((sortedRates.size() - 1) / 2)));
+            results.put(p + "drawsPerSecond.min", String.format(Locale.ROOT, "%.1f", sortedRates.get(0)));
+            results.put(p + "drawsPerSecond.max", String.format(Locale.ROOT, "%.1f", sortedRates.get(sortedRates.size() - 1)));
+            results.put(p + "drawsPerSecond.all", String.join(" ", rates.stream().map(r -> String.format(Locale.ROOT, "%.1f", r)).toList()));
+            results.put(p + "wallSeconds.all", String.join(" ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.wall())).toList()));
+            results.put(p + "attempts", Integer.toString(ok.size() + failed.size()));
+            results.put(p + "failedAttempts", Integer.toString(failed.size()));
+            results.put(p + "failedDraws", Long.toString(failedDraws));
+            Map<String, Integer> errorKinds = new TreeMap<>();
+            failed.forEach(a -> errorKinds.merge(kind(a), 1, Integer::sum));
+            results.put(p + "errorKinds", errorKinds.toString().replace(" ", "").replace("=", ":"));
+            results.put(p + "drawn", Integer.toString(drawn));
+            results.put(p + "fallback", Integer.toString(fallback));
+            results.put(p + "otherStates", Integer.toString(tenders - drawn - fallback));
+            results.put(p + "fallbackShare", String.format(Locale.ROOT, "%.1f", 100.0 * fallback / tenders));
+            results.put(p + "fallbackShare.all", String.join(" ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.1f",
+                    100.0 * r.stateOf().values().stream().filter(FALLBACK::equals).count() / r.stateOf().size())).toList()));
+            percentiles(p + "client.", sortedMicros(ok, a -> (a.endNanos() - a.startNanos()) / 1_000));
+            percentiles(p + "server.", sortedMicros(ok, Attempt::serverMicros));
+            percentiles(p + "client.drawn.", sortedMicros(ok.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId()))).toList(),
+                    a -> (a.endNanos() - a.startNanos()) / 1_000));
+            percentiles(p + "client.fallback.", sortedMicros(ok.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId())))
+                    .toList(), a -> (a.endNanos() - a.startNanos()) / 1_000));
+            results.put(p + "client.p99.all", String.join(" ", rounds.stream().map(r -> {
+                long[] micros = sortedMicros(r.done().stream().filter(a -> a.status() == 200).toList(),
+                        a -> (a.endNanos() - a.startNanos()) / 1_000);
+                return micros.length == 0 ? "-" : ms(percentile(micros, 99));
+            }).toList()));
+            results.put(p + "appCpu", mean(rounds.stream().mapToDouble(Round::appCpu).toArray(), "%.2f"));
+            results.put(p + "dbCpu", mean(rounds.stream().mapToDouble(Round::dbCpu).toArray(), "%.2f"));
+            results.put(p + "machineBusy", mean(rounds.stream().mapToDouble(Round::machineBusy).toArray(), "%.0f"));
+            System.out.printf(Locale.ROOT, "    [%s %s over %d rounds] draws/s median %s (%s) | client ms p50 %s p95 %s p99 %s max %s"
+                    + " | fallback %s%% | failed attempts %d%n", label, variant.key(), rounds.size(), results.get(p + "drawsPerSecond"),
+                    results.get(p + "drawsPerSecond.all"), results.get(p + "client.p50"), results.get(p + "client.p95"),
+                    results.get(p + "client.p99"), results.get(p + "client.max"), results.get(p + "fallbackShare"), failed.size());
+        }
+
+        static String mean(double[] values, String format) {
+            double[] known = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+            return known.length == 0 ? "-" : String.format(Locale.ROOT, format, Arrays.stream(known).average().orElse(0));
         }
 
         /** A short name for a failure: the innermost exception class, or the HTTP status. */
@@ -454,7 +555,7 @@ public class VenueDrawLoad {
                 futures.add(pool.submit(() -> {
                     for (int n = next.getAndIncrement(); n < ids.length; n = next.getAndIncrement()) {
                         String main = mains.get(n % mains.size());
-                        String body = "{\"sectionCode\":\"VDRAW-" + runId + "-" + variant.key() + "-" + n + "\""
+                        String body = "{\"sectionCode\":\"VDRAW-" + runId + "-" + variant.key().replace('#', '-') + "-" + n + "\""
                                 + ",\"name\":\"场地抽取基准测试标段\",\"mainCenter\":\"" + main + "\""
                                 + ",\"category\":\"SERVICES\",\"estimatedPrice\":\"9000000.00\""
                                 + ",\"evaluationDate\":\"" + date + "\",\"halfDay\":\"AM\""
@@ -691,11 +792,41 @@ public class VenueDrawLoad {
                 verifySlot(db, key, java.sql.Date.valueOf(load.getProperty(key + ".date")), load.getProperty(key + ".halfDay"),
                         capacity, results);
             }
+            // The repeats of a variant ("200x5#1", "200x5#2", ...): counts summed under the variant's key,
+            // seats and leftovers listed.
+            Map<String, List<String>> repeats = new TreeMap<>();
+            for (String key : keys) {
+                if (key.contains("#")) {
+                    repeats.computeIfAbsent(key.substring(0, key.indexOf('#')), k -> new ArrayList<>()).add(key);
+                }
+            }
+            List<String> summed = List.of("doubleBookings", "sql.tenders", "sql.drawn", "sql.fallback", "drawnWithoutExactSeats",
+                    "spreadViolations", "notDrawnButSeated", "drawRecords", "tendersWithoutExactlyOneRecord",
+                    "snapshotMismatches", "recordResultNotBooked", "unjustifiedFallbacks", "fallbacksSeatableAtTheEnd");
+            repeats.forEach((base, rounds) -> {
+                rounds.sort(java.util.Comparator.comparingInt(k -> Integer.parseInt(k.substring(k.indexOf('#') + 1))));
+                for (String field : summed) {
+                    results.put(base + "." + field, Long.toString(rounds.stream()
+                            .mapToLong(k -> Long.parseLong(results.getOrDefault(k + "." + field, "0"))).sum()));
+                }
+                results.put(base + ".seatsBooked", String.join(" ", rounds.stream().map(k -> results.get(k + ".seatsBooked")).toList()));
+                results.put(base + ".leftoverFree", String.join(" ", rounds.stream().map(k -> results.get(k + ".leftoverFree")).toList()));
+                Map<String, Long> actors = new TreeMap<>();
+                for (String k : rounds) {
+                    String text = results.get(k + ".recordActors");
+                    for (String entry : text.substring(1, text.length() - 1).split(",")) {
+                        if (!entry.isBlank()) {
+                            actors.merge(entry.split(":")[0], Long.parseLong(entry.split(":")[1]), Long::sum);
+                        }
+                    }
+                }
+                results.put(base + ".recordActors", actors.toString().replace(" ", "").replace("=", ":"));
+            });
         }
         String out = opts.get("out");
-        for (Map.Entry<String, String> e : results.entrySet()) {
-            System.out.println("  " + e.getKey() + "=" + e.getValue());
-        }
+        System.out.printf("  verified %d slots from the tables: double bookings in the whole table %s, draw records %s%n",
+                load.stringPropertyNames().stream().filter(k -> k.endsWith(".date")).count(), results.get("doubleBookings.all"),
+                results.get("drawRecords.all"));
         if (out != null) {
             try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8))) {
                 results.forEach((k, v) -> writer.println(k + "=" + v));

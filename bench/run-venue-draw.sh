@@ -6,10 +6,11 @@
 # counts double bookings, seats and draw records from the tables. Prints a side-by-side summary, also
 # written to bench/results/venue-draw-<date>.txt.
 #
-# Usage: bash bench/run-venue-draw.sh [h2] [mariadb]        (default: both)
-# Knobs (environment): DRAWERS=32 VARIANTS=200x5,50x5 WARMUP_ROUND=200x5 (0: none) WARMUP_SECONDS=60
-#                      WORKSTATIONS=20 DB_POOL_SIZE= (empty: the application's default of 20)
-#                      MAIN_CENTERS=all (or e.g. HRB) ATTEMPTS=3 SAMPLES=10 (thread samples, 0: none)
+# Usage: bash bench/run-venue-draw.sh [h2] [mariadb]        (default: both; about 6 minutes each)
+# Knobs (environment): DRAWERS=32 VARIANTS=200x5,50x5 (tenders x committee size) REPEAT=5 (rounds per variant)
+#                      WARMUP_ROUND=200x5 (0: none) WARMUP_SECONDS=240 WORKSTATIONS=20 MAIN_CENTERS=all (or e.g. HRB)
+#                      ATTEMPTS=3 SAMPLES=10 (thread samples in an extra round, 0: none)
+#                      DB_POOL_SIZE= (empty: the application's default of 20)
 #                      H2_LOCK_TIMEOUT= (ms; empty: H2's default of 2000 ms) H2_PORT=18080 MARIADB_PORT_APP=18081
 #                      JAVA_OPTS="" (extra JVM options for the application) REBUILD=false
 set -euo pipefail
@@ -19,7 +20,9 @@ ROOT="$PWD"
 DRAWERS="${DRAWERS:-32}"
 VARIANTS="${VARIANTS:-200x5,50x5}"
 WARMUP_ROUND="${WARMUP_ROUND:-200x5}"
-WARMUP_SECONDS="${WARMUP_SECONDS:-60}"   # warm-up rounds repeat until then: the JIT needs about a minute
+# Warm-up rounds repeat until then. On 2 cores draws/s still climbs for about 4 minutes (the JIT).
+WARMUP_SECONDS="${WARMUP_SECONDS:-240}"
+REPEAT="${REPEAT:-5}"
 DB_POOL_SIZE="${DB_POOL_SIZE:-}"
 WORKSTATIONS="${WORKSTATIONS:-20}"
 MAIN_CENTERS="${MAIN_CENTERS:-all}"
@@ -91,7 +94,7 @@ run_db() {
   [ "$db" = mariadb ] && db_pid="$(mariadb_pid)"
   # In the background and waited for, so that a signal to this script is handled at once.
   java -cp "$WORK/driver" VenueDrawLoad load --base-url "http://127.0.0.1:$port" --drawers "$DRAWERS" \
-    --variants "$VARIANTS" --warmup "$WARMUP_ROUND" --warmup-seconds "$WARMUP_SECONDS" --workstations "$WORKSTATIONS" --main-centers "$MAIN_CENTERS" \
+    --variants "$VARIANTS" --warmup "$WARMUP_ROUND" --warmup-seconds "$WARMUP_SECONDS" --repeat "$REPEAT" --workstations "$WORKSTATIONS" --main-centers "$MAIN_CENTERS" \
     --attempts "$ATTEMPTS" --app-pid "$APP_PID" --db-pid "${db_pid:-0}" --clk-tck "$(getconf CLK_TCK)" \
     --dump-dir "$RESULTS_DIR/threads-venue-draw-$db-$STAMP" --dumps "$SAMPLES" --run-id "${label^^}-$STAMP" --label "$label" --out "$out_file" >&2 &
   local driver_pid=$!
@@ -129,30 +132,28 @@ pair() { printf '%-52s %20s %20s\n' "$1" "$(v h2.$2)/$(v h2.$3)" "$(v mariadb.$2
 
 variant_rows() {
   local k="$1"
-  row "  slot (evaluation date, half day AM)" "$k.date"
-  row "  tenders registered for the slot" "$k.tenders"
-  row "  committee size" "$k.committee"
-  row "  draws per second (succeeded / wall time)" "$k.drawsPerSecond"
-  row "  wall time, first draw start to last end (s)" "$k.wallSeconds"
-  row "  per-draw latency, client (HTTP) p50 (ms)" "$k.client.p50"
+  row "  rounds (each: its own slot, fresh tenders)" "$k.rounds"
+  pair "  tenders per round / committee size" "$k.tenders" "$k.committee"
+  row "  DRAWS PER SECOND, median round" "$k.drawsPerSecond"
+  row "    min" "$k.drawsPerSecond.min"
+  row "    max" "$k.drawsPerSecond.max"
+  row "  per-draw latency, client (HTTP), all rounds: p50 (ms)" "$k.client.p50"
   row "    p95 (ms)" "$k.client.p95"
-  row "    p99 (ms)" "$k.client.p99"
+  row "    P99 (ms)" "$k.client.p99"
   row "    max (ms)" "$k.client.max"
   row "  executeJob in the server p50 (ms)" "$k.server.p50"
   row "    p99 (ms)" "$k.server.p99"
-  row "  client p50, drawn tenders (ms)" "$k.client.drawn.p50"
-  row "  client p50, fallback tenders (ms)" "$k.client.fallback.p50"
-  row "  drawn (AWAITING_EXPERT_DRAW), API" "$k.drawn"
+  row "  client p50 of the drawn tenders (ms)" "$k.client.drawn.p50"
+  row "  client p50 of the fallback tenders (ms)" "$k.client.fallback.p50"
+  row "  drawn (AWAITING_EXPERT_DRAW), API, all rounds" "$k.drawn"
   row "  fallback (AWAITING_NEGOTIATION_APPROVAL), API" "$k.fallback"
-  row "  fallback share (%)" "$k.fallbackShare"
+  row "  FALLBACK SHARE (%)" "$k.fallbackShare"
   row "  other states (should be 0)" "$k.otherStates"
   pair "  drawn / fallback, counted by SQL" "$k.sql.drawn" "$k.sql.fallback"
   row "  attempts (draws + retries)" "$k.attempts"
   row "  failed attempts" "$k.failedAttempts"
-  row "    kinds" "$k.errorKinds"
   row "  draws still failed after $ATTEMPTS attempts" "$k.failedDraws"
-  row "  DOUBLE BOOKINGS in the slot (SQL)" "$k.doubleBookings"
-  pair "  seats booked / workstations" "$k.seatsBooked" capacity
+  row "  DOUBLE BOOKINGS in the slots (SQL)" "$k.doubleBookings"
   row "  drawn tenders without exactly C seats" "$k.drawnWithoutExactSeats"
   row "  drawn tenders breaking the spread limits" "$k.spreadViolations"
   row "  tenders not drawn but holding seats" "$k.notDrawnButSeated"
@@ -160,18 +161,29 @@ variant_rows() {
   row "  draw records whose result is not what is booked" "$k.recordResultNotBooked"
   row "  snapshots not = capacity - earlier draws' seats" "$k.snapshotMismatches"
   row "  fallbacks a pick existed for (in their snapshot)" "$k.unjustifiedFallbacks"
-  row "  free workstations left in the slot" "$k.leftoverFree"
   row "  fallbacks seatable in what is left" "$k.fallbacksSeatableAtTheEnd"
-  row "  app CPU during the draws (cores)" "$k.appCpu"
+  row "  app CPU during the draws (cores, mean)" "$k.appCpu"
   row "  mariadbd CPU during the draws (cores)" "$k.dbCpu"
   row "  machine CPU busy during the draws (%)" "$k.machineBusy"
+}
+
+# Per-round lists of a variant, one line per database.
+round_lines() {
+  local k="$1" db
+  for db in h2 mariadb; do
+    [ -n "${R[$db.$k.drawsPerSecond.all]:-}" ] || continue
+    echo "  $db, per round: draws/s ${R[$db.$k.drawsPerSecond.all]} | client p99 (ms) ${R[$db.$k.client.p99.all]:-}" \
+         "| fallback % ${R[$db.$k.fallbackShare.all]:-} | seats booked of ${R[$db.capacity]:-?} ${R[$db.$k.seatsBooked]:-}" \
+         "| left free ${R[$db.$k.leftoverFree]:-} | record actors ${R[$db.$k.recordActors]:-}"
+  done
+  return 0
 }
 
 # The application's CPU during a variant's draws by thread group, one line per database.
 cpu_lines() {
   local k="$1" db
   for db in h2 mariadb; do
-    [ -n "${R[$db.$k.appCpuByThread]:-}" ] && echo "  app CPU by thread (cores), $db: ${R[$db.$k.appCpuByThread]}"
+    [ -n "${R[$db.$k.appCpuByThread]:-}" ] && echo "  app CPU by thread (cores), $db, round $k: ${R[$db.$k.appCpuByThread]}"
   done
   return 0
 }
@@ -185,29 +197,45 @@ cpu_lines() {
   echo
   printf '%-52s %20s %20s\n' "metric" "H2" "MariaDB"
   printf '%-52s %20s %20s\n' "-------------------------------------------------" "--------------------" "--------------------"
-  row "centers x workstations" centers
+  pair "centers / workstations per center" centers workstationsPerCenter
   row "lock timeout (ms)" locktimeout
   row "job executor" jobexecutor
   printf '%-52s %20s %20s\n' "DB connection pool (Hikari maximum-pool-size)" "${DB_POOL_SIZE:-${REMOTE_EVAL_DB_POOL_SIZE:-20}}" "${DB_POOL_SIZE:-${REMOTE_EVAL_DB_POOL_SIZE:-20}}"
   row "warm-up rounds (each on a slot of its own)" warmupRounds
   IFS=',' read -r -a measured <<<"$VARIANTS"
   for k in "${measured[@]}"; do
-    echo "VARIANT $k (tenders x committee size)"
+    echo "VARIANT $k (tenders x committee size), $REPEAT rounds"
     variant_rows "$k"
-    cpu_lines "$k"
+    round_lines "$k"
+    if [ "$REPEAT" -gt 1 ]; then cpu_lines "$k#1"; else cpu_lines "$k"; fi
   done
+  if [ "${SAMPLES:-0}" != 0 ]; then
+    echo "SAMPLED ROUND ${measured[0]} (threads sampled over JMX every 500 ms: slower; for the census below only)"
+    row "  draws per second" sampled.drawsPerSecond
+    row "  client p99 (ms)" sampled.client.p99
+    row "  thread samples" sampled.threadSamples
+    row "  failed attempts" sampled.failedAttempts
+    row "  double bookings in the slot" sampled.doubleBookings
+    cpu_lines sampled
+  fi
   if [ "$WARMUP_ROUND" != 0 ]; then
-    echo "FIRST WARM-UP ROUND $WARMUP_ROUND (the first draws of a cold JVM, own slot; not the figures)"
-    row "  draws per second" warmup.drawsPerSecond
-    row "  client p50 (ms)" warmup.client.p50
-    row "    p99 (ms)" warmup.client.p99
-    row "  fallback share (%)" warmup.fallbackShare
-    row "  failed attempts" warmup.failedAttempts
+    echo "WARM-UP ROUNDS $WARMUP_ROUND for ${WARMUP_SECONDS} s (not the figures; each on a slot of its own)"
+    row "  warm-up rounds" warmupRounds
+    row "  first round (cold JVM): draws per second" warmup.drawsPerSecond
+    row "    client p99 (ms)" warmup.client.p99
+    row "    failed attempts" warmup.failedAttempts
     row "    kinds" warmup.errorKinds
-    row "  draws still failed" warmup.failedDraws
-    row "  double bookings in the slot" warmup.doubleBookings
-    row "  snapshots not = capacity - earlier seats" warmup.snapshotMismatches
-    row "  fallbacks a pick existed for" warmup.unjustifiedFallbacks
+    row "    draws still failed" warmup.failedDraws
+    row "    fallback share (%)" warmup.fallbackShare
+    row "    double bookings in the slot" warmup.doubleBookings
+    row "    snapshots not = capacity - earlier seats" warmup.snapshotMismatches
+    row "    fallbacks a pick existed for" warmup.unjustifiedFallbacks
+    for db in h2 mariadb; do
+      local_last="${R[$db.warmupRounds]:-}"
+      [ -n "$local_last" ] && [ "$local_last" -gt 1 ] || continue
+      echo "  $db, last warm-up round (warmup$local_last): ${R[$db.warmup$local_last.drawsPerSecond]:-?} draws/s," \
+           "client p99 ${R[$db.warmup$local_last.client.p99]:-?} ms, failed attempts ${R[$db.warmup$local_last.failedAttempts]:-?}"
+    done
   fi
   echo "WHOLE RUN"
   row "  DOUBLE BOOKINGS, whole table (SQL)" doubleBookings.all
