@@ -424,11 +424,14 @@ public class VenueDrawLoad {
             results.put(p + "states", stateCounts.toString().replace(" ", "").replace("=", ":"));
 
             // latency of the successful attempts; also split by outcome
-            long[] client = sortedMicros(ok, a -> (a.endNanos() - a.startNanos()) / 1_000);
+            // Client latency per draw: from its first attempt's start to its last attempt's end, so that
+            // a draw that failed and was retried counts with the whole time it took.
+            List<Attempt> draws = perDraw(done);
+            long[] client = sortedMicros(draws, a -> (a.endNanos() - a.startNanos()) / 1_000);
             long[] server = sortedMicros(ok, Attempt::serverMicros);
-            long[] clientDrawn = sortedMicros(ok.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId()))).toList(),
+            long[] clientDrawn = sortedMicros(draws.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId()))).toList(),
                     a -> (a.endNanos() - a.startNanos()) / 1_000);
-            long[] clientFallback = sortedMicros(ok.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId()))).toList(),
+            long[] clientFallback = sortedMicros(draws.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId()))).toList(),
                     a -> (a.endNanos() - a.startNanos()) / 1_000);
             percentiles(p + "client.", client);
             percentiles(p + "server.", server);
@@ -448,6 +451,20 @@ public class VenueDrawLoad {
             failed.stream().limit(3).forEach(a -> System.out.println("      failed: HTTP " + a.status() + " " + shorten(a.error(), 400)));
             return new Round(new ArrayList<>(done), stateOf, wall, succeededJobs, queue.size() - succeededJobs,
                     parseOr(results.get(p + "appCpu")), parseOr(results.get(p + "dbCpu")), parseOr(results.get(p + "machineBusy")));
+        }
+
+        /** One entry per draw job: its first attempt's start, its last attempt's end, status and server time. */
+        static List<Attempt> perDraw(List<Attempt> attempts) {
+            Map<String, Attempt> byJob = new LinkedHashMap<>();
+            for (Attempt a : attempts) {
+                byJob.merge(a.jobId(), a, (x, y) -> {
+                    Attempt first = x.startNanos() <= y.startNanos() ? x : y;
+                    Attempt last = x.endNanos() >= y.endNanos() ? x : y;
+                    return new Attempt(last.jobId(), last.tenderId(), first.startNanos(), last.endNanos(), last.status(),
+                            last.serverMicros(), last.error());
+                });
+            }
+            return new ArrayList<>(byJob.values());
         }
 
         static double parseOr(String value) {
@@ -499,14 +516,16 @@ public class VenueDrawLoad {
             results.put(p + "fallbackShare", String.format(Locale.ROOT, "%.1f", 100.0 * fallback / tenders));
             results.put(p + "fallbackShare.all", String.join(" ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.1f",
                     100.0 * r.stateOf().values().stream().filter(FALLBACK::equals).count() / r.stateOf().size())).toList()));
-            percentiles(p + "client.", sortedMicros(ok, a -> (a.endNanos() - a.startNanos()) / 1_000));
+            List<Attempt> draws = new ArrayList<>();
+            rounds.forEach(r -> draws.addAll(perDraw(r.done())));
+            percentiles(p + "client.", sortedMicros(draws, a -> (a.endNanos() - a.startNanos()) / 1_000));
             percentiles(p + "server.", sortedMicros(ok, Attempt::serverMicros));
-            percentiles(p + "client.drawn.", sortedMicros(ok.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId()))).toList(),
-                    a -> (a.endNanos() - a.startNanos()) / 1_000));
-            percentiles(p + "client.fallback.", sortedMicros(ok.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId())))
+            percentiles(p + "client.drawn.", sortedMicros(draws.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId())))
+                    .toList(), a -> (a.endNanos() - a.startNanos()) / 1_000));
+            percentiles(p + "client.fallback.", sortedMicros(draws.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId())))
                     .toList(), a -> (a.endNanos() - a.startNanos()) / 1_000));
             results.put(p + "client.p99.all", String.join(" ", rounds.stream().map(r -> {
-                long[] micros = sortedMicros(r.done().stream().filter(a -> a.status() == 200).toList(),
+                long[] micros = sortedMicros(perDraw(r.done()),
                         a -> (a.endNanos() - a.startNanos()) / 1_000);
                 return micros.length == 0 ? "-" : ms(percentile(micros, 99));
             }).toList()));
