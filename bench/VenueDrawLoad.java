@@ -55,6 +55,7 @@ import com.sun.tools.attach.VirtualMachine;
  * java bench/VenueDrawLoad.java load --base-url http://127.0.0.1:18080 [--variants 200x5,50x5] [--warmup 200x5] [--warmup-seconds 60]
  *      [--drawers 32] [--workstations 20] [--main-centers all|HRB,QQHR] [--days-ahead 60] [--attempts 3]
  *      [--register-threads 8] [--app-pid PID] [--db-pid PID] [--dump-dir DIR] [--dumps 10] [--label H2] [--out FILE]
+ *      [--db-statements-command "shell command printing the server's statement counter"]
  * java -cp h2.jar:mysql-connector-j.jar bench/VenueDrawLoad.java verify --jdbc-url URL --db-user U --db-password P
  *      --in load.properties [--out FILE]
  * </pre>
@@ -124,7 +125,7 @@ public class VenueDrawLoad {
 
     /** What one round left for the aggregate of its variant. */
     record Round(List<Attempt> done, Map<String, String> stateOf, double wall, long succeeded, long failedDraws,
-            double appCpu, double dbCpu, double machineBusy) {
+            double appCpu, double dbCpu, double machineBusy, double statementsPerAttempt) {
     }
 
     /** One attempt at one draw job. */
@@ -145,6 +146,7 @@ public class VenueDrawLoad {
         final Variant warmup;
         final int warmupSeconds;
         final int repeat;
+        final String statementsCommand;
         final String mainCentersOption;
         final long appPid;
         final long dbPid;
@@ -174,6 +176,7 @@ public class VenueDrawLoad {
                     Variant.parse(warm).committee());
             warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "240"));
             repeat = Integer.parseInt(opts.getOrDefault("repeat", "5"));
+            statementsCommand = opts.get("db-statements-command");
             mainCentersOption = opts.getOrDefault("main-centers", "all");
             appPid = Long.parseLong(opts.getOrDefault("app-pid", "0"));
             dbPid = Long.parseLong(opts.getOrDefault("db-pid", "0"));
@@ -353,6 +356,7 @@ public class VenueDrawLoad {
             }
             ready.await();
             Sampler sampler = sample ? new Sampler(appPid, dumpDir, dumps) : null;
+            long statements0 = dbStatements();
             long[] cpu0 = cpu();
             Map<String, Long> threads0 = threadTicks(appPid);
             long drawStart = System.nanoTime();
@@ -366,6 +370,7 @@ public class VenueDrawLoad {
             long drawEnd = System.nanoTime();
             long[] cpu1 = cpu();
             Map<String, Long> threads1 = threadTicks(appPid);
+            long statements1 = dbStatements();
             if (sampler != null) {
                 sampler.stop();
                 results.put(p + "threadSamples", Integer.toString(sampler.taken));
@@ -404,6 +409,10 @@ public class VenueDrawLoad {
                         .forEach(e -> byThread.append(byThread.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
                                 .append(String.format(Locale.ROOT, "%.2f", e.getValue() / (double) clockTicks / seconds)));
                 results.put(p + "appCpuByThread", byThread.toString());
+            }
+            if (statements0 >= 0 && statements1 >= statements0) {
+                results.put(p + "dbStatementsPerAttempt", String.format(Locale.ROOT, "%.0f",
+                        (statements1 - statements0) / (double) Math.max(1, done.size())));
             }
             Map<String, String> errorKinds = new TreeMap<>();
             for (Attempt a : failed) {
@@ -450,7 +459,8 @@ public class VenueDrawLoad {
                     ids.size() - drawn - fallback, done.size(), failed.size(), errorKinds, results.get(p + "failedDraws"));
             failed.stream().limit(3).forEach(a -> System.out.println("      failed: HTTP " + a.status() + " " + shorten(a.error(), 400)));
             return new Round(new ArrayList<>(done), stateOf, wall, succeededJobs, queue.size() - succeededJobs,
-                    parseOr(results.get(p + "appCpu")), parseOr(results.get(p + "dbCpu")), parseOr(results.get(p + "machineBusy")));
+                    parseOr(results.get(p + "appCpu")), parseOr(results.get(p + "dbCpu")), parseOr(results.get(p + "machineBusy")),
+                    parseOr(results.get(p + "dbStatementsPerAttempt")));
         }
 
         /** One entry per draw job: its first attempt's start, its last attempt's end, status and server time. */
@@ -532,6 +542,7 @@ public class VenueDrawLoad {
             results.put(p + "appCpu", mean(rounds.stream().mapToDouble(Round::appCpu).toArray(), "%.2f"));
             results.put(p + "dbCpu", mean(rounds.stream().mapToDouble(Round::dbCpu).toArray(), "%.2f"));
             results.put(p + "machineBusy", mean(rounds.stream().mapToDouble(Round::machineBusy).toArray(), "%.0f"));
+            results.put(p + "dbStatementsPerAttempt", mean(rounds.stream().mapToDouble(r -> r.statementsPerAttempt()).toArray(), "%.0f"));
             System.out.printf(Locale.ROOT, "    [%s %s over %d rounds] draws/s median %s (%s) | client ms p50 %s p95 %s p99 %s max %s"
                     + " | fallback %s%% | failed attempts %d%n", label, variant.key(), rounds.size(), results.get(p + "drawsPerSecond"),
                     results.get(p + "drawsPerSecond.all"), results.get(p + "client.p50"), results.get(p + "client.p95"),
@@ -633,6 +644,21 @@ public class VenueDrawLoad {
                 return new long[] {processTicks(appPid), processTicks(dbPid), total, busy};
             } catch (IOException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        /** The database server's statement counter, through --db-statements-command; -1 without one. */
+        long dbStatements() {
+            if (statementsCommand == null || statementsCommand.isBlank()) {
+                return -1;
+            }
+            try {
+                Process process = new ProcessBuilder("bash", "-c", statementsCommand).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                process.waitFor();
+                return Long.parseLong(output.replaceAll(".*\\s", ""));
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                return -1;
             }
         }
 

@@ -90,13 +90,18 @@ run_db() {
   log "$label: health 200 after $(awk -v ms="$APP_COLDSTART_MS" 'BEGIN {printf "%.1f", ms / 1000}') s"
   sleep 2
 
-  local db_pid=""
-  [ "$db" = mariadb ] && db_pid="$(mariadb_pid)"
+  local db_pid="" statements_command=""
+  if [ "$db" = mariadb ]; then
+    db_pid="$(mariadb_pid)"
+    # MariaDB's statement counter (Questions) before and after each round's draws: all clients of the
+    # shared server count, so the figure is meaningful on a quiet server only.
+    statements_command="$admin -N -e \"SHOW GLOBAL STATUS LIKE 'Questions'\""
+  fi
   # In the background and waited for, so that a signal to this script is handled at once.
   java -cp "$WORK/driver" VenueDrawLoad load --base-url "http://127.0.0.1:$port" --drawers "$DRAWERS" \
     --variants "$VARIANTS" --warmup "$WARMUP_ROUND" --warmup-seconds "$WARMUP_SECONDS" --repeat "$REPEAT" --workstations "$WORKSTATIONS" --main-centers "$MAIN_CENTERS" \
     --attempts "$ATTEMPTS" --app-pid "$APP_PID" --db-pid "${db_pid:-0}" --clk-tck "$(getconf CLK_TCK)" \
-    --dump-dir "$RESULTS_DIR/threads-venue-draw-$db-$STAMP" --dumps "$SAMPLES" --run-id "${label^^}-$STAMP" --label "$label" --out "$out_file" >&2 &
+    --db-statements-command "$statements_command" --dump-dir "$RESULTS_DIR/threads-venue-draw-$db-$STAMP" --dumps "$SAMPLES" --run-id "${label^^}-$STAMP" --label "$label" --out "$out_file" >&2 &
   local driver_pid=$!
   HELPER_PIDS+=("$driver_pid")
   wait "$driver_pid" || log "$label: the load driver failed"
@@ -164,6 +169,7 @@ variant_rows() {
   row "  fallbacks seatable in what is left" "$k.fallbacksSeatableAtTheEnd"
   row "  app CPU during the draws (cores, mean)" "$k.appCpu"
   row "  mariadbd CPU during the draws (cores)" "$k.dbCpu"
+  row "  MariaDB statements per draw (whole request)" "$k.dbStatementsPerAttempt"
   row "  machine CPU busy during the draws (%)" "$k.machineBusy"
 }
 
