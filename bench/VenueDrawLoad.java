@@ -326,7 +326,7 @@ public class VenueDrawLoad {
                         while (outstanding.get() > 0) {
                             String[] job = todo.poll();
                             if (job == null) {
-                                Thread.sleep(1); // a failed job may still come back
+                                Thread.sleep(5); // a failed job may still come back
                                 continue;
                             }
                             long start = System.nanoTime();

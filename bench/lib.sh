@@ -175,7 +175,7 @@ summarise_threads() {
       if (st != "RUNNABLE" && s ~ /HikariPool|ConcurrentBag/ && s ~ /createLockRow/) return "drawer: holds a connection, waits for a 2nd one (createLockRow, REQUIRES_NEW)"
       if (st != "RUNNABLE" && s ~ /HikariPool|ConcurrentBag/) return "drawer: waiting for a pooled DB connection"
       if (s ~ /JdbcSeatBookings\.lockSlot/ && s !~ /JdbcSeatBookings\.book/ && (st != "RUNNABLE" || head ~ /Net\.poll|NioSocketImpl/)) return "drawer: waiting for the slot lock (booking_slot_lock FOR UPDATE)"
-      if (s ~ /JdbcDrawStore\.lockHead/ && (st != "RUNNABLE" || head ~ /Net\.poll|NioSocketImpl/)) return "drawer: waiting for the chain head (draw_chain_head FOR UPDATE)"
+      if (s ~ /JdbcDrawStore\.lockHead/ && (st != "RUNNABLE" || head ~ /Net\.poll|NioSocketImpl/)) return "drawer: in the chain head FOR UPDATE (a wait, or on MariaDB its round trip)"
       if (s ~ /VenueDrawService\.draw/) return "drawer: in the draw, slot lock held: " io(st, s, head)
       if (s ~ /DbEntityManager\.flush|doCommit|CommandContext\.close/) return "drawer: Camunda flush/commit after the draw, slot lock held: " io(st, s, head)
       if (s ~ /CamundaIdentityAuthenticationProvider/) return "drawer: before the draw: HTTP Basic authentication"
