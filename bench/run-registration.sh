@@ -11,7 +11,6 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-JAR="$ROOT/target/remote-eval-0.1.0-SNAPSHOT.jar"
 THREADS="${THREADS:-8}"
 WARMUP="${WARMUP:-60}"             # registration warm-up: on 2 cores the JIT needs about a minute of load
 NOOP_WARMUP="${NOOP_WARMUP:-10}"   # the no-op runs after the registration phase, on a warm JVM
@@ -23,88 +22,15 @@ RESULT_FILE="$RESULTS_DIR/registration-$STAMP.txt"
 DBS=("$@")
 [ ${#DBS[@]} -eq 0 ] && DBS=(h2 mariadb)
 
-mkdir -p "$RESULTS_DIR"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN {exit !(l > n / 2)}'; then
-  echo "[bench] warning: the machine is not idle (load average $LOAD_BEFORE); the figures will be low" >&2
-fi
-WORK="$(mktemp -d /tmp/remote-eval-bench.XXXXXX)"
-APP_PID=""
-HELPER_PIDS=()
-
-log() { echo "[bench] $*" >&2; }
-
-stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    log "stopping application (pid $APP_PID)"
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$APP_PID" 2>/dev/null && { log "still running, killing pid $APP_PID"; kill -KILL "$APP_PID" 2>/dev/null || true; }
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
-}
-
-cleanup() {
-  local pid
-  for pid in "${HELPER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  stop_app
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# log, stop_app, the traps, the jar, ports, CPU and JVM counters, MariaDB admin, thread census.
+. bench/lib.sh
+bench_init
 
 # --- 1. the jar -------------------------------------------------------------------------------
-if [ "${REBUILD:-false}" = true ] || [ ! -f "$JAR" ] \
-   || ! unzip -l "$JAR" 'BOOT-INF/classes/cn/hlj/remoteeval/web/internal/NoOpBenchmarkController.class' >/dev/null 2>&1; then
-  log "building $JAR"
-  ./mvnw -B -q -o package -DskipTests || ./mvnw -B -q package -DskipTests
-fi
-
-# Run a private copy: other people rebuild target/ while the benchmark runs.
-APP_JAR="$WORK/remote-eval.jar"
-for attempt in 1 2 3 4 5 6; do
-  cp "$JAR" "$APP_JAR" && unzip -l "$APP_JAR" 'BOOT-INF/classes/cn/hlj/remoteeval/web/internal/NoOpBenchmarkController.class' >/dev/null 2>&1 && break
-  [ "$attempt" = 6 ] && { log "cannot get a complete copy of $JAR (being rebuilt?)"; exit 1; }
-  log "the jar looks incomplete (being rebuilt?); retrying in 10 s"; sleep 10
-done
-JAR_BUILT="$(date -r "$JAR" '+%Y-%m-%d %H:%M:%S')"
+bench_prepare_jar cn.hlj.remoteeval.web.internal.NoOpBenchmarkController
 
 # The driver is compiled once so that its start does not skew the phase timing of the samplers.
 javac -d "$WORK/driver" bench/RegistrationLoad.java
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() { local p="$1"; while ! port_free "$p"; do p=$((p + 1)); done; echo "$p"; }
-now_ms() { date +%s%3N; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# Accumulated GC pause time and JIT compilation time of a JVM, in seconds.
-gc_seconds() { jstat -gcutil "$1" 2>/dev/null | awk 'NR == 2 {print $NF}'; }
-jit_seconds() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}'; }
-# Ticks the hypervisor gave to other guests while this one wanted to run.
-steal_ticks() { awk '/^cpu / {print $9}' /proc/stat; }
-# "<total ticks> <busy ticks>" of the whole machine (busy = all but idle and iowait).
-machine_ticks() { awk '/^cpu / {t = 0; for (i = 2; i <= NF; i++) t += $i; print t, t - $5 - $6}' /proc/stat; }
-rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
-
-# The MariaDB admin client, found the way .ci/mariadb-up finds it.
-mariadb_admin() {
-  local sock
-  for sock in /var/tmp/remote-eval-mariadb/mysqld.sock /run/mysqld/mysqld.sock /var/run/mysqld/mysqld.sock; do
-    if [ -S "$sock" ] && mariadb --socket="$sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
-      echo "mariadb --socket=$sock -uroot"; return 0
-    fi
-  done
-  if mariadb -uroot -e 'SELECT 1' >/dev/null 2>&1; then echo "mariadb -uroot"; return 0; fi
-  if [ -n "${MARIADB_ROOT_PASSWORD:-}" ]; then echo "mariadb -h127.0.0.1 -uroot -p$MARIADB_ROOT_PASSWORD"; return 0; fi
-  return 1
-}
-
-# Statements the MariaDB server has executed so far (all clients; meaningful on a quiet server).
-db_statements() {
-  [ -n "${admin:-}" ] || return 0
-  $admin -N -e "SHOW GLOBAL STATUS LIKE 'Questions'" 2>/dev/null | awk '{print $2}'
-}
 
 # Summary values, keyed "<db>.<metric>".
 declare -A R
@@ -119,41 +45,6 @@ sample_threads() {
   done
 }
 
-# Census of the Tomcat workers (http-nio-*-exec-*) in the thread dumps: state and what the stack is in.
-summarise_threads() {
-  awk '
-    function classify(st, s, head) {
-      if (s ~ /TraceSystem/) return "H2 writing an exception to its .trace.db file"
-      if (st != "RUNNABLE") {
-        if (s ~ /HikariPool|ConcurrentBag/) return "waiting for a pooled DB connection"
-        if (s ~ /NioEndpoint|TaskQueue|LinkedBlockingQueue/) return "idle (waiting for a request)"
-        return "blocked/waiting in " top
-      }
-      if (head ~ /Net\.poll|NioSocketImpl|SocketDispatcher|SocketInputStream|SocketOutputStream/) {
-        if (s ~ /com\.mysql/) return "MariaDB round trip (socket I/O)"
-        return "HTTP socket I/O"
-      }
-      if (s ~ /CamundaIdentityAuthenticationProvider/) return "HTTP Basic authentication (Camunda identity)"
-      if (s ~ /org\.camunda\.feel|org\.camunda\.bpm\.dmn/) return "DMN/FEEL evaluation"
-      if (s ~ /org\.h2\./) return "H2 executing SQL"
-      if (s ~ /com\.mysql/) return "MySQL driver (CPU)"
-      if (s ~ /org\.apache\.ibatis/) return "MyBatis (Camunda persistence)"
-      if (s ~ /org\.camunda\.bpm\.engine/) return "Camunda engine (other)"
-      if (s ~ /springframework\.data\.jdbc/) return "Spring Data JDBC (tender repository)"
-      if (s ~ /jackson/) return "Jackson"
-      return "other: " top
-    }
-    /^"http-nio-[0-9]+-exec-/ { inworker = 1; stack = ""; head = ""; frames = 0; state = ""; top = ""; next }
-    inworker && /java.lang.Thread.State:/ { state = $2; next }
-    inworker && /^\tat / {
-      stack = stack "\n" $2; if (++frames <= 6) head = head "\n" $2
-      if (top == "") { top = $2; sub(/\(.*/, "", top) }
-      next
-    }
-    inworker && /^$/ { counts[state " | " classify(state, stack, head)]++; inworker = 0 }
-    END { for (k in counts) printf "      %3d  %s\n", counts[k], k }' "$@" | sort -rn | head -12
-}
-
 run_db() {
   local db="$1" port label env_args=() log_file out_file admin=""
   case "$db" in
@@ -166,13 +57,7 @@ run_db() {
     mariadb)
       label=MariaDB
       port="$(free_port "${MARIADB_PORT_APP:-18081}")"
-      log "preparing MariaDB (.ci/mariadb-up) and an empty database remote_eval_bench"
-      bash .ci/mariadb-up >&2 || return 1
-      admin="$(mariadb_admin)" || { log "no MariaDB admin access; cannot recreate remote_eval_bench"; return 1; }
-      $admin -e "DROP DATABASE IF EXISTS remote_eval_bench;
-                 CREATE DATABASE remote_eval_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-                 GRANT ALL PRIVILEGES ON remote_eval_bench.* TO 'remote_eval'@'127.0.0.1';
-                 GRANT ALL PRIVILEGES ON remote_eval_bench.* TO 'remote_eval'@'localhost';"  || return 1
+      admin="$(prepare_bench_database)" || return 1
       R[$db.dbversion]="$($admin -N -e 'SELECT VERSION()')"
       env_args=(SPRING_PROFILES_ACTIVE=mysql,bench REMOTE_EVAL_DB_NAME=remote_eval_bench REMOTE_EVAL_DEMO_ACCOUNTS=true)
       ;;
@@ -182,22 +67,9 @@ run_db() {
   out_file="$WORK/$db.properties"
 
   # --- 2. cold start, heap, RSS ---------------------------------------------------------------
-  log "$label: starting the application on port $port (log: ${log_file#"$ROOT"/})"
-  local t0 t1 code=""
-  t0="$(now_ms)"
-  # shellcheck disable=SC2086
-  env "${env_args[@]}" PORT="$port" java -Duser.timezone=Asia/Shanghai $JAVA_OPTS -jar "$APP_JAR" >"$log_file" 2>&1 &
-  APP_PID=$!
-  while :; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/actuator/health" || true)"
-    [ "$code" = 200 ] && break
-    if ! kill -0 "$APP_PID" 2>/dev/null; then log "$label: the application exited; last log lines:"; tail -30 "$log_file" >&2; APP_PID=""; return 1; fi
-    if [ $(( $(now_ms) - t0 )) -gt 180000 ]; then log "$label: no health 200 within 180 s"; tail -30 "$log_file" >&2; return 1; fi
-    sleep 0.1
-  done
-  t1="$(now_ms)"
-  R[$db.coldstart]="$(awk -v ms=$((t1 - t0)) 'BEGIN {printf "%.1f", ms / 1000}')"
-  R[$db.started]="$(grep -oE 'Started RemoteEvalApplication in [0-9.]+ seconds' "$log_file" | grep -oE '[0-9.]+ seconds' | cut -d' ' -f1 | head -1)"
+  bench_start_app "$label" "$port" "$log_file" "${env_args[@]}" || return 1
+  R[$db.coldstart]="$(awk -v ms="$APP_COLDSTART_MS" 'BEGIN {printf "%.1f", ms / 1000}')"
+  R[$db.started]="$(spring_started_seconds "$log_file")"
   log "$label: health 200 after ${R[$db.coldstart]} s (Spring: started in ${R[$db.started]:-?} s)"
 
   sleep 2   # let the post-start work (deployment cache, job executor's first poll) settle
@@ -224,7 +96,7 @@ run_db() {
   # CPU during the measured registration phase, in cores: the application, the database server,
   # the driver, and whatever else runs on the machine (other builds distort the figures).
   local db_pid="" cpu_pid
-  [ "$db" = mariadb ] && db_pid="$(cat /var/tmp/remote-eval-mariadb/mysqld.pid 2>/dev/null || pidof mariadbd 2>/dev/null | cut -d' ' -f1 || true)"
+  [ "$db" = mariadb ] && db_pid="$(mariadb_pid)"
   ( sleep "$WARMUP"
     a0="$(cpu_ticks "$APP_PID")"; d0="$(cpu_ticks "${db_pid:-0}")"; l0="$(cpu_ticks "$driver_pid")"; m0="$(machine_ticks)"
     q0="$(db_statements)"; g0="$(gc_seconds "$APP_PID")"; j0="$(jit_seconds "$APP_PID")"; s0="$(steal_ticks)"
@@ -302,8 +174,7 @@ verdict() {
 
 {
   echo "Registration benchmark $STAMP ($THREADS client threads; warm-up ${WARMUP} s for registrations, ${NOOP_WARMUP} s for the no-op; measured ${DURATION} s each)"
-  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM;" \
-       "$(java -version 2>&1 | head -1); MariaDB $(v mariadb.dbversion)"
+  echo "machine: $(machine_description); MariaDB $(v mariadb.dbversion)"
   echo "load average before the run: $LOAD_BEFORE; jar built $JAR_BUILT"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$([ -n "$(git status --porcelain -- src 2>/dev/null)" ] && echo ' + uncommitted changes under src/')"
   echo
