@@ -101,12 +101,7 @@ class VenueDispatchIntegrationTest {
         List<String> open = leaveOnlyOneOtherCenterFree(slot, "HRB");
         String id = api.register(TenderBody.valid().with("evaluationDate", date.toString())).get("id").asText();
 
-        awaitState(id, "AWAITING_NEGOTIATION_APPROVAL");
-        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-        assertThat(confirm.getTaskDefinitionKey()).isEqualTo("ConfirmVenueNegotiation");
-        assertThat(tasks.createTaskQuery().taskId(confirm.getId()).taskCandidateGroup("supervisor-HRB").count()).isOne();
-        tasks.setAssignee(confirm.getId(), "supervisor-hrb");
-        tasks.complete(confirm.getId(), Variables.createVariables().putValue("venueNegotiationDecision", "APPROVE"));
+        decideNegotiation(id, "APPROVE");
 
         assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + id)).get("state").asText()).isEqualTo("NEGOTIATING_VENUES");
         assertThat(instance(id)).isWaitingAt("EnterNegotiatedVenues");
@@ -146,10 +141,7 @@ class VenueDispatchIntegrationTest {
         Slot slot = new Slot(date, HalfDay.AM);
         List<String> open = leaveOnlyOneOtherCenterFree(slot, "HRB");
         String id = api.register(TenderBody.valid().with("evaluationDate", date.toString())).get("id").asText();
-        awaitState(id, "AWAITING_NEGOTIATION_APPROVAL");
-        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-        tasks.setAssignee(confirm.getId(), "supervisor-hrb");
-        tasks.complete(confirm.getId(), Variables.createVariables().putValue("venueNegotiationDecision", "APPROVE"));
+        decideNegotiation(id, "APPROVE");
         String path = "/api/tenders/" + id + "/negotiated-venues";
         var before = persisted.snapshot();
         long bookingsBefore = persisted.count("workstation_booking");
@@ -185,11 +177,8 @@ class VenueDispatchIntegrationTest {
         leaveOnlyOneOtherCenterFree(new Slot(date, HalfDay.PM), "HRB");
         String id = api.register(TenderBody.valid().with("evaluationDate", date.toString()).with("halfDay", "PM"))
                 .get("id").asText();
-        awaitState(id, "AWAITING_NEGOTIATION_APPROVAL");
-        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
-        tasks.setAssignee(confirm.getId(), "supervisor-hrb");
 
-        tasks.complete(confirm.getId(), Variables.createVariables().putValue("venueNegotiationDecision", "REFUSE"));
+        decideNegotiation(id, "REFUSE");
 
         assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + id)).get("state").asText()).isEqualTo("AWAITING_RESCHEDULE");
         Task revise = tasks.createTaskQuery().processInstanceBusinessKey(id).singleResult();
@@ -216,13 +205,17 @@ class VenueDispatchIntegrationTest {
 
     @Test
     void movingOrWithdrawingAFixedTenderFreesItsSeats() throws Exception {
-        String id = api.register(TenderBody.valid()).get("id").asText();
+        JsonNode registered = api.register(TenderBody.valid());
+        String id = registered.get("id").asText();
+        // Prepared by the registration, so that the draw never needs a second pooled connection for it.
+        assertThat(slotLockRows(LocalDate.parse(registered.get("evaluationDate").asText()), "AM")).isOne();
         awaitState(id, "AWAITING_EXPERT_DRAW");
         LocalDate newDate = TenderBody.freshDate();
 
         api.post("staff-hrb", "/api/tenders/" + id + "/evaluation-slot", Map.of("evaluationDate", newDate.toString(),
                 "halfDay", "PM")).andExpect(status().isOk());
 
+        assertThat(slotLockRows(newDate, "PM")).isOne();
         awaitState(id, "AWAITING_EXPERT_DRAW");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT DISTINCT eval_date FROM workstation_booking WHERE holder_ref = ?").param(id).query(LocalDate.class)
@@ -235,6 +228,21 @@ class VenueDispatchIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 persistedBookings(id)).isZero());
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isZero();
+    }
+
+    /** The supervisor's answer in the task 确认协商确定副场, which must be the tender's open task for supervisor-HRB. */
+    private void decideNegotiation(String tenderId, String decision) {
+        awaitState(tenderId, "AWAITING_NEGOTIATION_APPROVAL");
+        Task confirm = tasks.createTaskQuery().processInstanceBusinessKey(tenderId).singleResult();
+        assertThat(confirm.getTaskDefinitionKey()).isEqualTo("ConfirmVenueNegotiation");
+        assertThat(tasks.createTaskQuery().taskId(confirm.getId()).taskCandidateGroup("supervisor-HRB").count()).isOne();
+        tasks.setAssignee(confirm.getId(), "supervisor-hrb");
+        tasks.complete(confirm.getId(), Variables.createVariables().putValue("venueNegotiationDecision", decision));
+    }
+
+    private long slotLockRows(LocalDate date, String halfDay) {
+        return jdbc.sql("SELECT COUNT(*) FROM booking_slot_lock WHERE eval_date = ? AND half_day = ?")
+                .params(date, halfDay).query(Long.class).single();
     }
 
     private long persistedBookings(String holder) {

@@ -74,6 +74,21 @@ class JdbcSeatBookings implements SeatBookings {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public void prepareSlot(Slot slot) {
+        Date day = Date.valueOf(slot.date());
+        String halfDay = slot.halfDay().name();
+        if (lockRowExists(day, halfDay)) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO booking_slot_lock (eval_date, half_day) VALUES (?, ?)").params(day, halfDay).update();
+        } catch (DuplicateKeyException alreadyThere) {
+            // A concurrent registration created it; a failed statement leaves this transaction usable.
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void lockSlot(Slot slot) {
         lockSlotInCurrentTransaction(slot);
     }
@@ -98,7 +113,10 @@ class JdbcSeatBookings implements SeatBookings {
 
     /**
      * In its own short transaction, so that the row is visible to every other booker at once; a
-     * concurrent booker may have created it first, which is just as good.
+     * concurrent booker may have created it first, which is just as good. It takes a second pooled
+     * connection while the caller holds one, so it is only the fallback for a slot nobody prepared
+     * (a partner hosting on a date no tender uses): with many drawers on an unprepared slot the
+     * pool could run dry with every holder waiting for another connection.
      */
     private void createLockRow(Date day, String halfDay) {
         try {
