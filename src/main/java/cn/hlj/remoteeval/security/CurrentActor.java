@@ -30,6 +30,10 @@ public class CurrentActor {
         return centerCode != null && inGroup(Groups.supervisorOf(centerCode));
     }
 
+    public boolean isPoolAdmin() {
+        return inGroup(Groups.POOL_ADMIN);
+    }
+
     public boolean isTenderer() {
         return inGroup(Groups.TENDERER);
     }

@@ -6,6 +6,8 @@ public final class Groups {
     public static final String OPERATOR = "camunda-admin";
     public static final String DRC = "drc";
     public static final String TENDERER = "tenderer";
+    /** Administrators of the provincial expert pool: the only role that sees experts' personal data. */
+    public static final String POOL_ADMIN = "pool-admin";
     public static final String AUTHORITY_PREFIX = "GROUP_";
 
     private Groups() {

@@ -6,4 +6,7 @@ import java.util.Optional;
 public interface Tenders {
 
     Optional<TenderFacts> find(String tenderId);
+
+    /** The committee the expert draw must fill, with the organisations its exclusions need. */
+    Optional<CommitteeRequirement> committeeRequirement(String tenderId);
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -20,6 +22,7 @@ import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.EvaluationMoved;
 import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
@@ -358,5 +361,11 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     Instant registeredAt() {
         return registeredAt;
+    }
+
+    CommitteeRequirement committeeRequirement() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        specialties.forEach(s -> counts.put(s.code(), s.expertCount()));
+        return new CommitteeRequirement(id, committeeSize, 0, counts, null, null, List.of());
     }
 }

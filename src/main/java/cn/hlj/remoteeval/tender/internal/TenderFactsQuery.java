@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.TenderFacts;
 import cn.hlj.remoteeval.tender.Tenders;
 
@@ -24,5 +25,11 @@ class TenderFactsQuery implements Tenders {
         return tenderId == null ? Optional.empty()
                 : tenders.findById(tenderId).map(t -> new TenderFacts(t.id(), t.sectionCode(), t.mainCenter(),
                         t.category(), t.scope(), t.state(), t.slot(), t.committeeSize()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CommitteeRequirement> committeeRequirement(String tenderId) {
+        return tenderId == null ? Optional.empty() : tenders.findById(tenderId).map(Tender::committeeRequirement);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.hlj.remoteeval.scope.Category;
 import cn.hlj.remoteeval.scope.Scope;
+import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.TenderDispatch;
 import cn.hlj.remoteeval.tender.TenderFacts;
 import cn.hlj.remoteeval.tender.TenderState;
@@ -18,6 +19,7 @@ import cn.hlj.remoteeval.venue.Slot;
 class FakeTenders implements Tenders, TenderDispatch {
 
     private final Map<String, TenderFacts> facts = new HashMap<>();
+    final Map<String, CommitteeRequirement> requirements = new HashMap<>();
     final List<String> transitions = new ArrayList<>();
 
     TenderFacts add(String id, String mainCenter, Scope scope, TenderState state, Slot slot, int committeeSize) {
@@ -29,6 +31,11 @@ class FakeTenders implements Tenders, TenderDispatch {
     @Override
     public Optional<TenderFacts> find(String tenderId) {
         return Optional.ofNullable(facts.get(tenderId));
+    }
+
+    @Override
+    public Optional<CommitteeRequirement> committeeRequirement(String tenderId) {
+        return Optional.ofNullable(requirements.get(tenderId));
     }
 
     @Override
