@@ -21,4 +21,21 @@ public interface TenderDispatch {
 
     /** The partner province's assignment for a cross-province tender was accepted. */
     void partnerAssignmentReceived(String tenderId, String receivedBy);
+
+    /** The random expert draw invited an expert for every seat; the lifecycle waits for their answers. */
+    void expertsDrawn(String tenderId, String drawId);
+
+    /** The expert draw found no way to fill the committee: the supervisor is asked to deal with it. */
+    void expertDrawFailed(String tenderId, String drawId);
+
+    /**
+     * An invited expert answered (or the answer is taken as a refusal): moves that seat's wait on.
+     *
+     * @param seat the seat number (1..n) the lifecycle knows the seat by; never an expert
+     * @param committeeComplete whether every seat's expert has now accepted
+     */
+    void expertAnswered(String tenderId, int seat, boolean accepted, boolean committeeComplete);
+
+    /** A seat whose expert had accepted became vacant (no-show, a conflict found later); a supplementary draw starts. */
+    void expertSeatVacated(String tenderId, int seat);
 }

@@ -1,6 +1,7 @@
 package cn.hlj.remoteeval.venue;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Bookings of workstations per slot. A database unique constraint on (workstation, date,
@@ -42,4 +43,16 @@ public interface SeatBookings {
 
     /** Frees every seat the holder booked; answers how many were freed (0 when none). */
     int release(String holderRef);
+
+    /** The seats the holder booked, per center (an empty map when none): the tender's venue plan. */
+    Map<String, Integer> seatPlan(String holderRef);
+
+    /**
+     * The holder of an anonymous session code at a center, so that a sub-venue's staff can act on
+     * the session they host without ever learning the tender; empty for an unknown code.
+     */
+    Optional<String> holderOfSession(String centerCode, String sessionCode);
+
+    /** The session code under which the center hosts the holder's seats; empty when it hosts none. */
+    Optional<String> sessionCodeOf(String holderRef, String centerCode);
 }

@@ -33,6 +33,12 @@ public class Api {
                 .characterEncoding("UTF-8").content(body));
     }
 
+    /** A request without credentials, as the SMS gateway's reply callback sends it. */
+    public ResultActions postAnonymous(String path, String body) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON)
+                .characterEncoding("UTF-8").content(body));
+    }
+
     public ResultActions get(String user, String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, user)));
     }

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SeatPlanProperties.class)
+@EnableConfigurationProperties({ SeatPlanProperties.class, ExpertNoticeProperties.class })
 class DrawConfiguration {
 
     /** Built here so that a limit that loosens the policy fails the start, not the first draw. */

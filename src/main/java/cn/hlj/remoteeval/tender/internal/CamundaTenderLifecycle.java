@@ -4,6 +4,7 @@ import static cn.hlj.remoteeval.tender.internal.LifecycleVariables.*;
 
 import java.math.BigDecimal;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.venue.Slot;
+import cn.hlj.remoteeval.web.ApiProblemException;
 
 /** Camunda 7 behind the {@link TenderLifecycle} port, through the engine's public API only. */
 @Component
@@ -43,7 +45,7 @@ class CamundaTenderLifecycle implements TenderLifecycle {
                 .putValueTyped(CONSTRUCTION_PART, amount(parts == null ? null : parts.constructionPart()))
                 .putValueTyped(GOODS_PART, amount(parts == null ? null : parts.goodsPart()))
                 .putValueTyped(SERVICES_PART, amount(parts == null ? null : parts.servicesPart()))
-                .putValue(EXPERT_SHORTAGE, tender.expertShortageAsserted())
+                .putValue(EXPERT_SHORTAGE, tender.expertShortage())
                 .putValue(REGULATION_REQUIRES_CROSS_PROVINCE, tender.regulationRequiresCrossProvince())
                 .putValue(EVALUATION_DATE, tender.evaluationDate().toString())
                 .putValue(HALF_DAY, tender.halfDay().name());
@@ -97,6 +99,28 @@ class CamundaTenderLifecycle implements TenderLifecycle {
     public void withdrawn(String tenderId) {
         runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(tenderId)
                 .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), DELETE_REASON_WITHDRAWN));
+    }
+
+    @Override
+    public void expertAnswered(String tenderId, int seat, boolean accepted) {
+        // The seat's confirmation runs as its own called instance with the same business key; the
+        // seat number tells them apart.
+        try {
+            runtime.createMessageCorrelation(MESSAGE_EXPERT_ANSWERED).processInstanceBusinessKey(tenderId)
+                    .processInstanceVariableEquals(SEAT, seat)
+                    .setVariable(EXPERT_ACCEPTED, accepted)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            // The seat no longer waits: its answer window closed a moment ago and its supplementary draw is queued.
+            throw ApiProblemException.conflict("该邀请已失效（已超过答复时限），无需前往。", null, null);
+        }
+    }
+
+    @Override
+    public void expertSeatVacated(String tenderId, int seat) {
+        runtime.createMessageCorrelation(MESSAGE_EXPERT_SEAT_VACATED).processInstanceBusinessKey(tenderId)
+                .setVariableLocal(SEAT, seat)
+                .correlate();
     }
 
     private void correlate(String message, String tenderId) {

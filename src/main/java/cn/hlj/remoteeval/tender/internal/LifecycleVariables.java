@@ -32,6 +32,14 @@ final class LifecycleVariables {
     static final String MESSAGE_EXEMPTION_EXPLANATION_FILED = "ExemptionExplanationFiled";
     static final String MESSAGE_PARTNER_ASSIGNMENT_RECEIVED = "PartnerAssignmentReceived";
     static final String MESSAGE_EVALUATION_MOVED = "EvaluationMoved";
+    static final String MESSAGE_EXPERT_ANSWERED = "ExpertAnswered";
+    static final String MESSAGE_EXPERT_SEAT_VACATED = "ExpertSeatVacated";
+
+    /** The number (1..n) of a committee seat: which expert holds it is known to the draw module only. */
+    static final String SEAT = "seat";
+    static final String EXPERT_ACCEPTED = "expertAccepted";
+    /** Set by the provincial center's form for a cross-province tender: the national system's reference. */
+    static final String NATIONAL_EXPERT_DRAW_REFERENCE = "nationalExpertDrawReference";
 
     /** Set by the supervisor's form: {@link #APPROVE} or {@link #REFUSE}. */
     static final String VENUE_NEGOTIATION_DECISION = "venueNegotiationDecision";

@@ -22,10 +22,12 @@ import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.BiddersRecorded;
 import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.EvaluationMoved;
 import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
+import cn.hlj.remoteeval.tender.ExpertsDrawn;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.TenderState;
@@ -64,6 +66,16 @@ class Tender extends AbstractAggregateRoot<Tender> {
     private List<CommitteeSpecialty> specialties = new ArrayList<>();
     private boolean regulationRequiresCrossProvince;
     private boolean expertShortageAsserted;
+    private boolean expertShortageFound;
+    private int tendererRepresentatives;
+    private String tenderer;
+    private String projectCode;
+    @MappedCollection(idColumn = "tender_id", keyColumn = "seq_no")
+    private List<Bidder> bidders = new ArrayList<>();
+    private String biddersRecordedBy;
+    private Instant biddersRecordedAt;
+    private String expertDrawId;
+    private String nationalExpertDrawReference;
     @Embedded.Nullable(prefix = "exemption_")
     private Exemption exemption;
     private Scope scope;
@@ -87,7 +99,11 @@ class Tender extends AbstractAggregateRoot<Tender> {
     Tender() {
     }
 
-    static Tender register(TenderRegistration registration, String registeredBy, Instant now) {
+    /**
+     * @param shortageFound whether the pool itself is short of experts for the committee (policy 一(5)),
+     *        which counts for the scope decision like a shortage staff asserted
+     */
+    static Tender register(TenderRegistration registration, boolean shortageFound, String registeredBy, Instant now) {
         Tender tender = new Tender();
         tender.id = UUID.randomUUID().toString();
         tender.sectionCode = registration.sectionCode();
@@ -102,6 +118,10 @@ class Tender extends AbstractAggregateRoot<Tender> {
         tender.specialties = new ArrayList<>(registration.specialties());
         tender.regulationRequiresCrossProvince = registration.regulationRequiresCrossProvince();
         tender.expertShortageAsserted = registration.expertShortageAsserted();
+        tender.expertShortageFound = shortageFound;
+        tender.tendererRepresentatives = registration.tendererRepresentatives();
+        tender.tenderer = registration.tenderer();
+        tender.projectCode = registration.projectCode();
         tender.exemption = registration.exemption();
         tender.registeredBy = registeredBy;
         tender.registeredAt = now;
@@ -197,6 +217,68 @@ class Tender extends AbstractAggregateRoot<Tender> {
         arrangeVenues(VenueArrangementMethod.PARTNER_PROVINCE, id, receivedBy, now);
     }
 
+    void expertsDrawn(String drawId, Instant now) {
+        if (state != TenderState.AWAITING_EXPERT_DRAW && state != TenderState.EXPERT_SHORTAGE) {
+            throw new TenderStateConflict(id, state, "take the experts of a draw");
+        }
+        expertDrawId = drawId;
+        state = TenderState.AWAITING_EXPERT_CONFIRMATIONS;
+        registerEvent(new ExpertsDrawn(id, drawId, now));
+    }
+
+    void expertDrawFailed(String drawId, Instant now) {
+        if (state != TenderState.AWAITING_EXPERT_DRAW && state != TenderState.EXPERT_SHORTAGE) {
+            throw new TenderStateConflict(id, state, "record an expert draw without a random pick");
+        }
+        expertDrawId = drawId;
+        state = TenderState.EXPERT_SHORTAGE;
+    }
+
+    /** Every seat's expert has now accepted: the committee is complete. */
+    void committeeComplete(Instant now) {
+        requireState(TenderState.AWAITING_EXPERT_CONFIRMATIONS, "complete its committee");
+        state = TenderState.READY_FOR_EVALUATION;
+    }
+
+    /** A seat whose expert had accepted is vacant again (no-show, conflict found later). */
+    void committeeSeatVacated(Instant now) {
+        if (state != TenderState.READY_FOR_EVALUATION && state != TenderState.AWAITING_EXPERT_CONFIRMATIONS) {
+            throw new TenderStateConflict(id, state, "vacate a committee seat");
+        }
+        state = TenderState.AWAITING_EXPERT_CONFIRMATIONS;
+    }
+
+    /** A cross-province tender's experts were drawn through the national dispatch system (policy 十). */
+    void nationalExpertDrawRecorded(String reference, String recordedBy, Instant now) {
+        requireState(TenderState.AWAITING_EXPERT_DRAW, "record the national expert draw");
+        if (scope != Scope.CROSS_PROVINCE) {
+            throw new TenderStateConflict(id, state, "record a national expert draw for a tender that is not cross-province");
+        }
+        nationalExpertDrawReference = reference;
+        state = TenderState.READY_FOR_EVALUATION;
+    }
+
+    /**
+     * Bid opening makes the bidders known. Experts drawn before must then be checked against them,
+     * so the event is recorded whatever the committee's state.
+     */
+    void recordBidders(List<String> names, String recordedBy, Instant now) {
+        if (!canRecordBidders()) {
+            throw new TenderStateConflict(id, state, "record its bidders");
+        }
+        bidders = new ArrayList<>(names.stream().map(Bidder::new).toList());
+        biddersRecordedBy = recordedBy;
+        biddersRecordedAt = now;
+        registerEvent(new BiddersRecorded(id, names.size(), recordedBy, now));
+    }
+
+    boolean canRecordBidders() {
+        return switch (state) {
+            case WITHDRAWN, NOT_IN_ROLLOUT, EXEMPTION_ACKNOWLEDGED -> false;
+            default -> true;
+        };
+    }
+
     /**
      * Moves the evaluation to another slot. Whatever was booked for the old slot is void, so the
      * venues are arranged again: drawn for an intra-province tender, asked of the partner for a
@@ -215,13 +297,15 @@ class Tender extends AbstractAggregateRoot<Tender> {
         venueArrangement = null;
         venueDrawId = null;
         negotiation = null;
+        expertDrawId = null;
         state = scope == Scope.CROSS_PROVINCE ? TenderState.AWAITING_PARTNER_ASSIGNMENT : TenderState.AWAITING_VENUE_DRAW;
         registerEvent(new EvaluationMoved(id, from, to, movedBy, now));
     }
 
     boolean canMoveEvaluation() {
         return switch (state) {
-            case AWAITING_RESCHEDULE, AWAITING_EXPERT_DRAW, AWAITING_PARTNER_ASSIGNMENT -> true;
+            case AWAITING_RESCHEDULE, AWAITING_EXPERT_DRAW, AWAITING_PARTNER_ASSIGNMENT, EXPERT_SHORTAGE,
+                    AWAITING_EXPERT_CONFIRMATIONS, READY_FOR_EVALUATION -> true;
             default -> false;
         };
     }
@@ -310,6 +394,47 @@ class Tender extends AbstractAggregateRoot<Tender> {
         return expertShortageAsserted;
     }
 
+    boolean expertShortageFound() {
+        return expertShortageFound;
+    }
+
+    /** What the scope decision takes as {@code expertShortage}: asserted by staff or found in the pool. */
+    boolean expertShortage() {
+        return expertShortageAsserted || expertShortageFound;
+    }
+
+    int tendererRepresentatives() {
+        return tendererRepresentatives;
+    }
+
+    String tenderer() {
+        return tenderer;
+    }
+
+    String projectCode() {
+        return projectCode;
+    }
+
+    List<String> bidders() {
+        return bidders.stream().map(Bidder::name).toList();
+    }
+
+    String biddersRecordedBy() {
+        return biddersRecordedBy;
+    }
+
+    Instant biddersRecordedAt() {
+        return biddersRecordedAt;
+    }
+
+    String expertDrawId() {
+        return expertDrawId;
+    }
+
+    String nationalExpertDrawReference() {
+        return nationalExpertDrawReference;
+    }
+
     Exemption exemption() {
         return exemption;
     }
@@ -366,6 +491,7 @@ class Tender extends AbstractAggregateRoot<Tender> {
     CommitteeRequirement committeeRequirement() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         specialties.forEach(s -> counts.put(s.code(), s.expertCount()));
-        return new CommitteeRequirement(id, committeeSize, 0, counts, null, null, List.of());
+        return new CommitteeRequirement(id, committeeSize, tendererRepresentatives, counts, tenderer, projectCode,
+                bidders.stream().map(Bidder::name).toList());
     }
 }

@@ -152,4 +152,40 @@ class TenderController {
         }
         return tenders.withdraw(id, reason, actor.userId());
     }
+
+    @Schema(name = "Bidders", description = "开标时登记的投标人")
+    record BiddersRequest(@Schema(description = "投标人名称，按开标顺序") List<String> bidders) {
+    }
+
+    @PostMapping("/{id}/bidders")
+    @Operation(summary = "登记投标人（开标后）", description = "投标人在开标时才确定；登记后对已抽取的评标专家重新进行回避检查，"
+            + "需回避的专家由系统补抽。仅主场交易中心工作人员可登记；重新登记会替换原名单。")
+    TenderView recordBidders(@PathVariable String id, @RequestBody(required = false) BiddersRequest request) {
+        String mainCenter = tenders.mainCenterOf(id);
+        if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
+            throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员登记投标人。");
+        }
+        if (request == null || request.bidders() == null) {
+            throw ApiProblemException.invalid("bidders", "不能为空");
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        if (request.bidders().size() > 500) {
+            violations.add(new FieldViolation("bidders", "投标人不能超过 500 个"));
+        }
+        for (int i = 0; i < request.bidders().size() && violations.isEmpty(); i++) {
+            String field = "bidders[" + i + "]";
+            String name = RequestFields.text(field, request.bidders().get(i), 200, violations);
+            if (name != null && !seen.add(name)) {
+                violations.add(new FieldViolation(field, "投标人重复：" + name));
+            } else if (name != null) {
+                names.add(name);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        return tenders.recordBidders(id, names, actor.userId());
+    }
 }

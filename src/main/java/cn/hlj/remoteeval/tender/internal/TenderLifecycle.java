@@ -25,4 +25,10 @@ interface TenderLifecycle {
 
     /** Ends the lifecycle of a withdrawn tender. */
     void withdrawn(String tenderId);
+
+    /** Moves on the wait of the seat's confirmation: an answer arrived. */
+    void expertAnswered(String tenderId, int seat, boolean accepted);
+
+    /** Starts the supplementary draw for a seat whose confirmation had ended. */
+    void expertSeatVacated(String tenderId, int seat);
 }

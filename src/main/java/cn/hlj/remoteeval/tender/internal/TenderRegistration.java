@@ -10,6 +10,6 @@ import cn.hlj.remoteeval.venue.HalfDay;
 /** A registration request that passed validation: every value typed and checked. */
 record TenderRegistration(String sectionCode, String name, String mainCenter, Category category,
         BigDecimal estimatedPrice, EpcParts epcParts, LocalDate evaluationDate, HalfDay halfDay, int committeeSize,
-        List<CommitteeSpecialty> specialties, boolean regulationRequiresCrossProvince, boolean expertShortageAsserted,
-        Exemption exemption) {
+        int tendererRepresentatives, List<CommitteeSpecialty> specialties, boolean regulationRequiresCrossProvince,
+        boolean expertShortageAsserted, Exemption exemption, String tenderer, String projectCode) {
 }

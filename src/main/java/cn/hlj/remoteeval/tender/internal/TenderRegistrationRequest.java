@@ -21,12 +21,16 @@ record TenderRegistrationRequest(
         CommitteeRequest committee,
         @Schema(description = "有关规定明确要求跨省") Boolean regulationRequiresCrossProvince,
         @Schema(description = "省库相应专业专家不足") Boolean expertShortageAsserted,
-        @Schema(description = "不实行远程异地评标的声明（可选）") ExemptionRequest exemption) {
+        @Schema(description = "不实行远程异地评标的声明（可选）") ExemptionRequest exemption,
+        @Schema(description = "招标人（单位名称，用于评标专家回避）") String tenderer,
+        @Schema(description = "项目编号（用于评标专家回避：参与过项目前期工作的专家）") String projectCode) {
 
     record EpcPartsRequest(String construction, String goods, String services) {
     }
 
-    record CommitteeRequest(Integer size, List<SpecialtyRequest> specialties) {
+    record CommitteeRequest(Integer size,
+            @Schema(description = "招标人代表人数（不超过成员总数的三分之一，不参加抽取），默认 0") Integer tendererRepresentatives,
+            List<SpecialtyRequest> specialties) {
     }
 
     record SpecialtyRequest(String code, Integer count) {

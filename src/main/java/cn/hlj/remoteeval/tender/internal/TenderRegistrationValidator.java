@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import cn.hlj.remoteeval.expert.ExpertPool;
 import cn.hlj.remoteeval.scope.Category;
 import cn.hlj.remoteeval.scope.ExemptionReason;
 import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.CommitteeRequest;
@@ -24,8 +25,10 @@ import cn.hlj.remoteeval.web.FieldViolation;
 
 /**
  * Checks a registration request completely and reports every field at fault together, so that
- * staff fix a form in one round. Committee rules follow 《评标委员会和评标方法暂行规定》: at least
- * five members, an odd number.
+ * staff fix a form in one round. Committee rules follow 《评标委员会和评标方法暂行规定》 (art. 9): at
+ * least five members, an odd number, and technical and economic experts at least two thirds, so the
+ * tenderer's own representatives are at most a third; every expert the draw picks is a technical
+ * or an economic expert of the pool.
  */
 @Component
 class TenderRegistrationValidator {
@@ -33,12 +36,15 @@ class TenderRegistrationValidator {
     static final int MIN_COMMITTEE_SIZE = 5;
     private static final Pattern SECTION_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
     private static final Pattern SPECIALTY_CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    private static final Pattern PROJECT_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
 
     private final TradingCenters centers;
+    private final ExpertPool pool;
     private final Clock clock;
 
-    TenderRegistrationValidator(TradingCenters centers, Clock clock) {
+    TenderRegistrationValidator(TradingCenters centers, ExpertPool pool, Clock clock) {
         this.centers = centers;
+        this.pool = pool;
         this.clock = clock;
     }
 
@@ -70,18 +76,25 @@ class TenderRegistrationValidator {
         HalfDay halfDay = RequestFields.enumValue("halfDay", request.halfDay(), HalfDay.class, violations);
 
         List<CommitteeSpecialty> specialties = new ArrayList<>();
-        int committeeSize = committee(request.committee(), specialties, violations);
+        int[] representatives = new int[1];
+        int committeeSize = committee(request.committee(), specialties, representatives, violations);
 
         boolean regulation = RequestFields.flag("regulationRequiresCrossProvince",
                 request.regulationRequiresCrossProvince(), violations);
         boolean shortage = RequestFields.flag("expertShortageAsserted", request.expertShortageAsserted(), violations);
         Exemption exemption = exemption(request.exemption(), violations);
+        String tenderer = optionalText("tenderer", request.tenderer(), 200, violations);
+        String projectCode = optionalText("projectCode", request.projectCode(), 64, violations);
+        if (projectCode != null && !PROJECT_CODE.matcher(projectCode).matches()) {
+            violations.add(new FieldViolation("projectCode", "只能包含字母、数字及 . _ / -"));
+        }
 
         if (!violations.isEmpty()) {
             throw ApiProblemException.invalid(violations);
         }
         return new TenderRegistration(sectionCode, name, mainCenter, category, estimatedPrice, epcParts, evaluationDate,
-                halfDay, committeeSize, specialties, regulation, shortage, exemption);
+                halfDay, committeeSize, representatives[0], specialties, regulation, shortage, exemption, tenderer,
+                projectCode);
     }
 
     private static EpcParts epcParts(Category category, EpcPartsRequest parts, List<FieldViolation> violations) {
@@ -101,7 +114,11 @@ class TenderRegistrationValidator {
         return new EpcParts(construction, goods, services);
     }
 
-    private static int committee(CommitteeRequest committee, List<CommitteeSpecialty> specialties,
+    private static String optionalText(String field, String value, int maxLength, List<FieldViolation> violations) {
+        return value == null || value.isBlank() ? null : RequestFields.text(field, value, maxLength, violations);
+    }
+
+    private int committee(CommitteeRequest committee, List<CommitteeSpecialty> specialties, int[] representatives,
             List<FieldViolation> violations) {
         if (committee == null) {
             violations.add(new FieldViolation("committee", "不能为空"));
@@ -114,6 +131,15 @@ class TenderRegistrationValidator {
             violations.add(new FieldViolation("committee.size", "评标委员会成员人数不得少于 5 人"));
         } else if (size % 2 == 0) {
             violations.add(new FieldViolation("committee.size", "评标委员会成员人数应为单数"));
+        }
+        Integer reps = committee.tendererRepresentatives();
+        if (reps != null && reps < 0) {
+            violations.add(new FieldViolation("committee.tendererRepresentatives", "不能为负数"));
+        } else if (reps != null && size != null && reps * 3 > size) {
+            violations.add(new FieldViolation("committee.tendererRepresentatives",
+                    "技术、经济等方面的专家不得少于成员总数的三分之二，招标人代表至多 " + size / 3 + " 人"));
+        } else if (reps != null) {
+            representatives[0] = reps;
         }
         List<SpecialtyRequest> requested = committee.specialties();
         if (requested == null || requested.isEmpty()) {
@@ -138,6 +164,9 @@ class TenderRegistrationValidator {
             } else if (!SPECIALTY_CODE.matcher(code.strip()).matches()) {
                 violations.add(new FieldViolation(prefix + ".code", "专业代码格式不正确"));
                 complete = false;
+            } else if (!pool.isKnownSpecialty(code.strip())) {
+                violations.add(new FieldViolation(prefix + ".code", "评标专家专业分类中没有该专业代码：" + code.strip()));
+                complete = false;
             } else if (!seen.add(code.strip())) {
                 violations.add(new FieldViolation(prefix + ".code", "专业代码重复：" + code.strip()));
                 complete = false;
@@ -156,9 +185,11 @@ class TenderRegistrationValidator {
                 specialties.add(new CommitteeSpecialty(code.strip(), count));
             }
         }
-        if (complete && size != null && total != size) {
-            violations.add(new FieldViolation("committee.specialties",
-                    "各专业人数之和（" + total + "）应等于评标委员会成员人数（" + size + "）"));
+        int experts = size == null ? 0 : size - representatives[0];
+        if (complete && size != null && total != experts) {
+            violations.add(new FieldViolation("committee.specialties", representatives[0] == 0
+                    ? "各专业人数之和（" + total + "）应等于评标委员会成员人数（" + size + "）"
+                    : "各专业人数之和（" + total + "）应等于评标委员会成员人数减去招标人代表人数（" + experts + "）"));
         }
         return size == null ? 0 : size;
     }

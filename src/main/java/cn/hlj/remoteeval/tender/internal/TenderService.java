@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.tender.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hlj.remoteeval.expert.ExpertPool;
 import cn.hlj.remoteeval.scope.RolloutPolicy;
 import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
@@ -35,14 +37,16 @@ class TenderService implements TenderDispatch {
     private final TenderLifecycle lifecycle;
     private final RolloutPolicy rollout;
     private final SeatBookings seats;
+    private final ExpertPool pool;
     private final Clock clock;
 
     TenderService(TenderRepository tenders, TenderLifecycle lifecycle, RolloutPolicy rollout, SeatBookings seats,
-            Clock clock) {
+            ExpertPool pool, Clock clock) {
         this.tenders = tenders;
         this.lifecycle = lifecycle;
         this.rollout = rollout;
         this.seats = seats;
+        this.pool = pool;
         this.clock = clock;
     }
 
@@ -50,7 +54,9 @@ class TenderService implements TenderDispatch {
         if (tenders.existsBySectionCode(registration.sectionCode())) {
             throw duplicateSectionCode(registration.sectionCode());
         }
-        Tender tender = Tender.register(registration, registeredBy, clock.instant());
+        Map<String, Integer> requested = new LinkedHashMap<>();
+        registration.specialties().forEach(s -> requested.put(s.code(), s.expertCount()));
+        Tender tender = Tender.register(registration, pool.shortage(requested), registeredBy, clock.instant());
         try {
             tenders.save(tender);
         } catch (DuplicateKeyException e) {
@@ -144,6 +150,44 @@ class TenderService implements TenderDispatch {
     public void partnerAssignmentReceived(String tenderId, String receivedBy) {
         transition(tenderId, tender -> tender.partnerAssignmentReceived(receivedBy, clock.instant()), "接受合作省份确定的副场");
         lifecycle.partnerAssignmentReceived(tenderId);
+    }
+
+    @Override
+    public void expertsDrawn(String tenderId, String drawId) {
+        transition(tenderId, tender -> tender.expertsDrawn(drawId, clock.instant()), "接受抽取的评标专家");
+    }
+
+    @Override
+    public void expertDrawFailed(String tenderId, String drawId) {
+        transition(tenderId, tender -> tender.expertDrawFailed(drawId, clock.instant()), "转入专家不足处理");
+    }
+
+    @Override
+    public void expertAnswered(String tenderId, int seat, boolean accepted, boolean committeeComplete) {
+        if (committeeComplete) {
+            transition(tenderId, tender -> tender.committeeComplete(clock.instant()), "确认评标委员会组成");
+        }
+        lifecycle.expertAnswered(tenderId, seat, accepted);
+    }
+
+    @Override
+    public void expertSeatVacated(String tenderId, int seat) {
+        transition(tenderId, tender -> tender.committeeSeatVacated(clock.instant()), "补抽评标专家");
+        lifecycle.expertSeatVacated(tenderId, seat);
+    }
+
+    void recordNationalExpertDraw(String tenderId, String reference, String recordedBy) {
+        Tender tender = load(tenderId);
+        tender.nationalExpertDrawRecorded(reference, recordedBy, clock.instant());
+        tenders.save(tender);
+        log.info("Tender {}: experts drawn through the national dispatch system", tenderId);
+    }
+
+    TenderView recordBidders(String tenderId, List<String> names, String recordedBy) {
+        Tender tender = load(tenderId);
+        transition(tender, t -> t.recordBidders(names, recordedBy, clock.instant()), "登记投标人");
+        log.info("Tender {}: {} bidders recorded at bid opening", tenderId, names.size());
+        return TenderView.of(load(tenderId));
     }
 
     void decideVenueNegotiation(String tenderId, boolean approved, String supervisor) {

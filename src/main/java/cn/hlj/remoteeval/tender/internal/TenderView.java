@@ -24,7 +24,12 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
         boolean regulationRequiresCrossProvince, boolean expertShortageAsserted, ExemptionView exemption, Scope scope,
         List<String> scopeReasons, RolloutStatus rollout, TenderState state, String stateLabel, Instant registeredAt,
         WinnerView winner, ExplanationView exemptionExplanation, VenueArrangementView venueArrangement,
-        String venueDrawId, NegotiationView venueNegotiation, WithdrawalView withdrawal) {
+        String venueDrawId, NegotiationView venueNegotiation, WithdrawalView withdrawal, String tenderer,
+        String projectCode, boolean expertShortageFound, BiddersView bidders, String expertDrawId) {
+
+    /** The bidders read out at bid opening; empty before it. */
+    record BiddersView(List<String> names, Instant recordedAt) {
+    }
 
     /** How the venues were fixed, never which ones they are. */
     record VenueArrangementView(VenueArrangementMethod method, String methodLabel, Instant arrangedAt) {
@@ -39,7 +44,7 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
     record EpcPartsView(String construction, String goods, String services) {
     }
 
-    record CommitteeView(int size, List<SpecialtyView> specialties) {
+    record CommitteeView(int size, int tendererRepresentatives, List<SpecialtyView> specialties) {
     }
 
     record SpecialtyView(String code, int count) {
@@ -68,7 +73,7 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
                         : new EpcPartsView(amount(parts.constructionPart()), amount(parts.goodsPart()),
                                 amount(parts.servicesPart())),
                 tender.evaluationDate(), tender.halfDay(),
-                new CommitteeView(tender.committeeSize(),
+                new CommitteeView(tender.committeeSize(), tender.tendererRepresentatives(),
                         tender.specialties().stream().map(s -> new SpecialtyView(s.code(), s.expertCount())).toList()),
                 tender.regulationRequiresCrossProvince(), tender.expertShortageAsserted(),
                 exemption == null ? null : new ExemptionView(exemption.reason(), exemption.detail()),
@@ -83,7 +88,9 @@ record TenderView(String id, String sectionCode, String name, String mainCenter,
                                 arrangement.arrangedAt()),
                 tender.venueDrawId(),
                 negotiation == null ? null : new NegotiationView(negotiation.approved(), negotiation.decidedAt()),
-                withdrawal == null ? null : new WithdrawalView(withdrawal.reason(), withdrawal.withdrawnAt()));
+                withdrawal == null ? null : new WithdrawalView(withdrawal.reason(), withdrawal.withdrawnAt()),
+                tender.tenderer(), tender.projectCode(), tender.expertShortageFound(),
+                new BiddersView(tender.bidders(), tender.biddersRecordedAt()), tender.expertDrawId());
     }
 
     private static String amount(BigDecimal value) {

@@ -180,6 +180,27 @@ class JdbcSeatBookings implements SeatBookings {
         }
     }
 
+    @Override
+    public Map<String, Integer> seatPlan(String holderRef) {
+        Map<String, Integer> plan = new java.util.TreeMap<>();
+        jdbc.sql("SELECT w.center_code, COUNT(*) AS seats FROM workstation_booking b JOIN workstation w "
+                + "ON w.id = b.workstation_id WHERE b.holder_ref = ? GROUP BY w.center_code").param(holderRef)
+                .query((rs, row) -> plan.put(rs.getString("center_code"), rs.getInt("seats"))).list();
+        return plan;
+    }
+
+    @Override
+    public Optional<String> holderOfSession(String centerCode, String sessionCode) {
+        return jdbc.sql("SELECT DISTINCT b.holder_ref FROM workstation_booking b JOIN workstation w ON w.id = b.workstation_id "
+                + "WHERE b.session_code = ? AND w.center_code = ?").params(sessionCode, centerCode)
+                .query(String.class).list().stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> sessionCodeOf(String holderRef, String centerCode) {
+        return existingSessionCode(holderRef, centerCode);
+    }
+
     /** One session code per holder and center: a second booking of the same holder there joins it. */
     private Optional<String> existingSessionCode(String holderRef, String centerCode) {
         return jdbc.sql("SELECT b.session_code FROM workstation_booking b JOIN workstation w ON w.id = b.workstation_id "

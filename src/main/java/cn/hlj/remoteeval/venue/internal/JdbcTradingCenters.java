@@ -34,4 +34,15 @@ class JdbcTradingCenters implements TradingCenters {
     public Optional<TradingCenter> find(String code) {
         return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(ROW).optional();
     }
+
+    @Override
+    public Optional<String> noticeAddressOf(String code) {
+        return jdbc.sql("SELECT notice_address FROM trading_center WHERE code = ?").param(code).query(String.class)
+                .optional();
+    }
+
+    @Override
+    public void changeNoticeAddress(String code, String address) {
+        jdbc.sql("UPDATE trading_center SET notice_address = ? WHERE code = ?").params(address, code).update();
+    }
 }

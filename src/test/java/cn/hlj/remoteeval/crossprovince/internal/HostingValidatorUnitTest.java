@@ -35,6 +35,16 @@ class HostingValidatorUnitTest {
         public Optional<TradingCenter> find(String code) {
             return CENTERS.stream().filter(c -> c.code().equals(code)).findFirst();
         }
+
+        @Override
+        public Optional<String> noticeAddressOf(String code) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void changeNoticeAddress(String code, String address) {
+            throw new UnsupportedOperationException("not needed by the validator");
+        }
     }, CLOCK);
 
     private static HostingRequest request(String center, String date, String halfDay, Integer seats) {

@@ -70,6 +70,22 @@ class FakeSeatBookings implements SeatBookings {
         return released;
     }
 
+    @Override
+    public Map<String, Integer> seatPlan(String holderRef) {
+        return bookedBy(holderRef);
+    }
+
+    @Override
+    public java.util.Optional<String> holderOfSession(String centerCode, String sessionCode) {
+        return java.util.Optional.ofNullable(sessionCode.startsWith("RS-" + centerCode + "-") ? sessionCode.substring(4 + centerCode.length()) : null);
+    }
+
+    @Override
+    public java.util.Optional<String> sessionCodeOf(String holderRef, String centerCode) {
+        return bookedBy(holderRef).containsKey(centerCode) ? java.util.Optional.of("RS-" + centerCode + "-" + holderRef)
+                : java.util.Optional.empty();
+    }
+
     Map<String, Integer> bookedBy(String holderRef) {
         Map<String, Integer> booked = new TreeMap<>();
         bookings.stream().filter(b -> b.holderRef().equals(holderRef))

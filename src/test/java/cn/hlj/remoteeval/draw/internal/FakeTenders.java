@@ -57,4 +57,24 @@ class FakeTenders implements Tenders, TenderDispatch {
     public void partnerAssignmentReceived(String tenderId, String receivedBy) {
         transitions.add("partnerAssignmentReceived " + tenderId);
     }
+
+    @Override
+    public void expertsDrawn(String tenderId, String drawId) {
+        transitions.add("expertsDrawn " + tenderId + " " + drawId);
+    }
+
+    @Override
+    public void expertDrawFailed(String tenderId, String drawId) {
+        transitions.add("expertDrawFailed " + tenderId + " " + drawId);
+    }
+
+    @Override
+    public void expertAnswered(String tenderId, int seat, boolean accepted, boolean committeeComplete) {
+        transitions.add("expertAnswered " + tenderId + " " + seat + " " + accepted + " " + committeeComplete);
+    }
+
+    @Override
+    public void expertSeatVacated(String tenderId, int seat) {
+        transitions.add("expertSeatVacated " + tenderId + " " + seat);
+    }
 }

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * scope DMN; the service-task delegates and task listeners are stood in for by setting their gateway variable or
  * noting the call.
  */
-@Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/scope-decision.dmn", "forms/venue-negotiation-confirmation.form",
-        "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
-        "forms/exemption-explanation-acknowledgement.form" })
+@Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/expert-seat-confirmation.bpmn", "bpmn/scope-decision.dmn",
+        "forms/venue-negotiation-confirmation.form", "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
+        "forms/exemption-explanation-acknowledgement.form", "forms/expert-shortage-resolution.form",
+        "forms/national-expert-draw-record.form" })
 class TenderLifecycleProcessUnitTest {
 
     @RegisterExtension
@@ -49,6 +50,18 @@ class TenderLifecycleProcessUnitTest {
     private final List<Object> negotiationDecisions = new java.util.ArrayList<>();
     private final List<Object> negotiatedVenuesChecked = new java.util.ArrayList<>();
     private final List<Object> slotsRevised = new java.util.ArrayList<>();
+    private final java.util.Deque<Boolean> expertsDrawnByDelegate = new java.util.ArrayDeque<>();
+    private final java.util.Deque<Boolean> replacementsByDelegate = new java.util.ArrayDeque<>();
+    private final List<Object> replacedSeats = new java.util.ArrayList<>();
+    private final List<Object> nationalDrawsRecorded = new java.util.ArrayList<>();
+    private int expertDrawsRun;
+
+    /** Stands in for the timing bean: the draw is due at once in these tests. */
+    public static class DueNow {
+        public java.util.Date drawAt(String evaluationDate, String halfDay) {
+            return new java.util.Date(0);
+        }
+    }
 
     @BeforeEach
     void standInForDelegates() {
@@ -63,6 +76,20 @@ class TenderLifecycleProcessUnitTest {
         Mocks.register("decideVenueNegotiation", (TaskListener) task -> negotiationDecisions.add(task.getVariable("tenderId")));
         Mocks.register("requireNegotiatedVenues", (TaskListener) task -> negotiatedVenuesChecked.add(task.getVariable("tenderId")));
         Mocks.register("reviseEvaluationSlot", (TaskListener) task -> slotsRevised.add(task.getVariable("tenderId")));
+        Mocks.register("expertDrawTiming", new DueNow());
+        Mocks.register("drawExperts", (JavaDelegate) execution -> {
+            expertDrawsRun++;
+            boolean drawn = expertsDrawnByDelegate.removeFirst();
+            execution.setVariable("expertsDrawn", drawn);
+            execution.setVariable("expertDrawId", "draw-" + expertDrawsRun);
+            execution.setVariable("expertSeatCount", drawn ? 3 : 0);
+            execution.setVariable("expertAnswerWindow", "PT2H");
+        });
+        Mocks.register("replaceExpert", (JavaDelegate) execution -> {
+            replacedSeats.add(execution.getVariable("seat"));
+            execution.setVariable("replacementDrawn", replacementsByDelegate.removeFirst());
+        });
+        Mocks.register("recordNationalExpertDraw", (TaskListener) task -> nationalDrawsRecorded.add(task.getVariable("tenderId")));
     }
 
     @AfterEach
@@ -100,7 +127,7 @@ class TenderLifecycleProcessUnitTest {
 
         correlate("PartnerAssignmentReceived", "t-cross");
 
-        assertThat(instance).isWaitingAt("AwaitExpertDraw").hasNotPassed("DrawVenues");
+        assertThat(instance).isWaitingAt("RecordNationalExpertDraw").hasNotPassed("DrawVenues", "AwaitExpertDraw");
     }
 
     @Test
@@ -206,14 +233,116 @@ class TenderLifecycleProcessUnitTest {
     }
 
     @Test
-    void theExpertDrawEndsTheDispatchForNow() {
+    void aCrossProvinceTendersExpertsAreRecordedFromTheNationalSystemByTheProvincialCenter() {
         scopeFromDelegate = "CROSS_PROVINCE";
-        ProcessInstance instance = start("t-dispatch", facts(false, "GOODS", "20000000.00"));
-        correlate("PartnerAssignmentReceived", "t-dispatch");
+        ProcessInstance instance = start("t-national", facts(false, "GOODS", "20000000.00"));
+        correlate("PartnerAssignmentReceived", "t-national");
 
-        correlate("ExpertsDrawn", "t-dispatch");
+        assertThat(task(instance)).hasCandidateGroup("staff-PROV");
+        complete(task(instance), Variables.createVariables().putValue("nationalExpertDrawReference", "NAT-2031-0001"));
 
-        assertThat(instance).isEnded().hasPassed("Dispatched");
+        assertThat(instance).isWaitingAt("AwaitEvaluation").hasNotPassed("DrawExperts");
+        assertThat(nationalDrawsRecorded).containsExactly("t-national");
+    }
+
+    @Test
+    void theExpertDrawWaitsForItsTimeThenRunsInItsOwnTransaction() {
+        ProcessInstance instance = venuesFixed("t-expert-timer");
+
+        assertThat(instance).isWaitingAt("AwaitExpertDraw");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("DrawExperts");
+        assertThat(expertDrawsRun).isZero();
+    }
+
+    @Test
+    void everyDrawnSeatWaitsForItsExpertsAnswerAndTheCommitteeIsReadyWhenAllAccepted() {
+        ProcessInstance instance = expertsDrawn("t-all-accept");
+
+        assertThat(seatInstances("t-all-accept")).hasSize(3)
+                .allSatisfy(seat -> assertThat(seat).isWaitingAt("AwaitExpertAnswer"));
+        answer("t-all-accept", 1, true);
+        answer("t-all-accept", 2, true);
+        assertThat(instance).isWaitingAt("ConfirmSeats");
+        answer("t-all-accept", 3, true);
+
+        assertThat(instance).isWaitingAt("AwaitEvaluation").hasPassed("ConfirmSeats");
+        assertThat(replacedSeats).isEmpty();
+    }
+
+    @Test
+    void noRandomPickForTheCommitteeGoesToTheSupervisorAndThenDrawsAgain() {
+        expertsDrawnByDelegate.add(false);
+        expertsDrawnByDelegate.add(true);
+        ProcessInstance instance = venuesFixed("t-expert-short");
+        execute(job(instance));
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("ResolveExpertShortage");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+        complete(task(instance), Variables.createVariables().putValue("expertShortageHandled", true));
+
+        assertThat(instance).isWaitingAt("DrawExperts");
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("ConfirmSeats");
+        assertThat(expertDrawsRun).isEqualTo(2);
+    }
+
+    @Test
+    void aSeatVacatedAfterAcceptanceGetsASupplementaryDrawInItsOwnConfirmation() {
+        ProcessInstance instance = expertsDrawn("t-vacated");
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-vacated", seat, true);
+        }
+
+        runtimeService().createMessageCorrelation("ExpertSeatVacated").processInstanceBusinessKey("t-vacated")
+                .setVariableLocal("seat", 2).correlate();
+
+        assertThat(instance).isWaitingAt("AwaitEvaluation", "ReconfirmSeat");
+        ProcessInstance seat = seatInstances("t-vacated").get(0);
+        assertThat(seat).isWaitingAt("ReplaceExpert").variables().containsEntry("seat", 2).containsEntry("replaceFirst", true);
+        replacementsByDelegate.add(true);
+        execute(job(seat));
+        answer("t-vacated", 2, true);
+        assertThat(instance).isWaitingAt("AwaitEvaluation");
+        assertThat(replacedSeats).containsExactly(2);
+        assertThat(runtimeService().getVariable(instance.getId(), "seat")).isNull();
+    }
+
+    @Test
+    void movingTheEvaluationWhileExpertsConfirmEndsEverySeatsConfirmationAndArrangesVenuesAgain() {
+        ProcessInstance instance = expertsDrawn("t-moved-experts");
+        venuesDrawnByDelegate.add(true);
+
+        correlate("EvaluationMoved", "t-moved-experts");
+
+        assertThat(instance).hasPassed("EvaluationMovedWhileWaiting").isWaitingAt("DrawVenues");
+        assertThat(seatInstances("t-moved-experts")).isEmpty();
+    }
+
+    private ProcessInstance venuesFixed(String tenderId) {
+        ProcessInstance instance = startIntraProvince(tenderId);
+        venuesDrawnByDelegate.add(true);
+        execute(job(instance));
+        return instance;
+    }
+
+    private ProcessInstance expertsDrawn(String tenderId) {
+        expertsDrawnByDelegate.add(true);
+        ProcessInstance instance = venuesFixed(tenderId);
+        execute(job(instance));
+        execute(job(instance));
+        return instance;
+    }
+
+    static List<ProcessInstance> seatInstances(String tenderId) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey("expert-seat-confirmation")
+                .processInstanceBusinessKey(tenderId).list();
+    }
+
+    static void answer(String tenderId, int seat, boolean accepted) {
+        runtimeService().createMessageCorrelation("ExpertAnswered").processInstanceBusinessKey(tenderId)
+                .processInstanceVariableEquals("seat", seat).setVariable("expertAccepted", accepted).correlate();
     }
 
     private ProcessInstance startIntraProvince(String tenderId) {

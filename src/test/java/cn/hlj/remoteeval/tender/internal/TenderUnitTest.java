@@ -35,7 +35,7 @@ class TenderUnitTest {
 
     @Test
     void registrationRecordsWhoRegisteredWhat() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
 
         assertThat(tender.state()).isEqualTo(TenderState.REGISTERED);
         assertThat(tender.scope()).isNull();
@@ -48,7 +48,7 @@ class TenderUnitTest {
 
     @Test
     void anExemptionIsRecordedAsScopeAndTheTenderAwaitsItsWinner() {
-        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.STATE_SECRET, "涉密")), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.STATE_SECRET, "涉密")), false, "staff-hrb", NOW);
 
         assertThat(tender.scope()).isEqualTo(Scope.EXEMPT);
         assertThat(tender.scopeReasons()).containsExactly("EXEMPTION_STATE_SECRET");
@@ -59,7 +59,7 @@ class TenderUnitTest {
 
     @Test
     void crossProvinceWaitsForThePartnerProvincesAssignment() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
 
         tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
 
@@ -70,7 +70,7 @@ class TenderUnitTest {
 
     @Test
     void intraProvinceWaitsForTheRolloutAssessment() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
         assertThat(tender.state()).isEqualTo(TenderState.REGISTERED);
 
@@ -82,7 +82,7 @@ class TenderUnitTest {
 
     @Test
     void theScopeIsDecidedOnlyOnce() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
 
         assertThatThrownBy(() -> tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW))
@@ -92,9 +92,9 @@ class TenderUnitTest {
 
     @Test
     void theRolloutDoesNotApplyToCrossProvinceOrExemptTenders() {
-        Tender cross = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender cross = Tender.register(registration(null), false, "staff-hrb", NOW);
         cross.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
-        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.LAW, "法律规定")), "staff-hrb", NOW);
+        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.LAW, "法律规定")), false, "staff-hrb", NOW);
 
         assertThatThrownBy(() -> cross.assessRollout(RolloutStatus.NOT_IN_ROLLOUT, NOW)).isInstanceOf(TenderStateConflict.class);
         assertThatThrownBy(() -> exempt.assessRollout(RolloutStatus.REMOTE, NOW)).isInstanceOf(TenderStateConflict.class);
@@ -103,7 +103,7 @@ class TenderUnitTest {
 
     @Test
     void winnerThenExplanationCloseTheExemption() {
-        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), false, "staff-hrb", NOW);
 
         tender.recordWinningBidder("某公司", LocalDate.of(2026, 12, 20), "staff-hrb", NOW);
         assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXEMPTION_EXPLANATION);
@@ -121,8 +121,8 @@ class TenderUnitTest {
 
     @Test
     void theExplanationCannotPrecedeTheWinnerAndANonExemptTenderTakesNoWinner() {
-        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), "staff-hrb", NOW);
-        Tender remote = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender exempt = Tender.register(registration(new Exemption(ExemptionReason.OTHER, "其他")), false, "staff-hrb", NOW);
+        Tender remote = Tender.register(registration(null), false, "staff-hrb", NOW);
 
         assertThatThrownBy(() -> exempt.fileExemptionExplanation("说明", LocalDate.now(), "tenderer", NOW))
                 .isInstanceOf(TenderStateConflict.class);
@@ -194,7 +194,7 @@ class TenderUnitTest {
 
     @Test
     void aMovedCrossProvinceTenderAsksThePartnerAgain() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
         tender.partnerAssignmentReceived("staff-prov", NOW);
         assertThat(tender.venueArrangement().method()).isEqualTo(VenueArrangementMethod.PARTNER_PROVINCE);
@@ -218,7 +218,7 @@ class TenderUnitTest {
     }
 
     private static Tender awaitingVenueDraw() {
-        Tender tender = Tender.register(registration(null), "staff-hrb", NOW);
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
         tender.assessRollout(RolloutStatus.REMOTE, NOW);
         assertThat(tender.state()).isEqualTo(TenderState.AWAITING_VENUE_DRAW);
@@ -232,7 +232,7 @@ class TenderUnitTest {
 
     private static TenderRegistration registration(Exemption exemption) {
         return new TenderRegistration("S-1", "某标段", "HRB", Category.GOODS, new BigDecimal("1000.00"), null,
-                LocalDate.of(2026, 12, 30), HalfDay.AM, 5, List.of(new CommitteeSpecialty("A01", 5)), false, false,
-                exemption);
+                LocalDate.of(2026, 12, 30), HalfDay.AM, 5, 0, List.of(new CommitteeSpecialty("A01", 5)), false, false,
+                exemption, "某招标人", "P-1");
     }
 }

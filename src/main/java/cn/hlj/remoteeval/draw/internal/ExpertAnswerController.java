@@ -1,0 +1,52 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hlj.remoteeval.web.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The expert's answer to the invitation SMS. Stands in for the SMS gateway's reply callback (or a
+ * voice call-back): the reply code from the SMS identifies the invitation, nothing else does, and
+ * the answer says nothing about the tender.
+ */
+@RestController
+@RequestMapping("/api/expert-invitations")
+@Tag(name = "评标专家答复")
+class ExpertAnswerController {
+
+    private final ExpertDrawService draws;
+
+    ExpertAnswerController(ExpertDrawService draws) {
+        this.draws = draws;
+    }
+
+    @Schema(name = "ExpertAnswer", description = "专家对抽取短信的答复")
+    record AnswerRequest(@Schema(description = "ACCEPT（接受，短信回复 1）| DECLINE（不能参加，短信回复 2）") String answer) {
+    }
+
+    record AnswerView(@Schema(description = "ACCEPTED | DECLINED | WITHDRAWN") String result, String message) {
+    }
+
+    @PostMapping("/{replyCode}/answer")
+    @Operation(summary = "专家答复抽取短信", description = "代替短信回复。拒绝或超时未答复的席位由系统按同样规则补抽。")
+    AnswerView answer(@PathVariable String replyCode, @RequestBody(required = false) AnswerRequest request) {
+        String answer = request == null || request.answer() == null ? "" : request.answer().strip();
+        boolean accept = switch (answer) {
+            case "ACCEPT", "1" -> true;
+            case "DECLINE", "2" -> false;
+            default -> throw ApiProblemException.invalid("answer", "请答复 ACCEPT（接受）或 DECLINE（不能参加）");
+        };
+        return switch (draws.answer(replyCode, accept)) {
+            case ACCEPTED -> new AnswerView("ACCEPTED", "已确认参加，请按短信所列时间、地点携带身份证件报到。");
+            case DECLINED -> new AnswerView("DECLINED", "已收到您不能参加的答复，感谢告知。");
+            case WITHDRAWN -> new AnswerView("WITHDRAWN", "本次邀请已取消，无需前往。感谢您的支持。");
+        };
+    }
+}

@@ -1,0 +1,357 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.expert.ExpertCandidate;
+import cn.hlj.remoteeval.expert.ExpertPool;
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.CommitteeRequirement;
+import cn.hlj.remoteeval.tender.TenderDispatch;
+import cn.hlj.remoteeval.tender.TenderFacts;
+import cn.hlj.remoteeval.tender.Tenders;
+import cn.hlj.remoteeval.venue.SeatBookings;
+import cn.hlj.remoteeval.venue.Slot;
+import cn.hlj.remoteeval.web.ApiProblemException;
+
+/**
+ * The random expert draw (policy 五) and its supplementary draws (补抽), each in one transaction:
+ * the slot is locked (the same lock as the venue draw, so concurrent draws for a half-day queue
+ * and never see the same expert free), the pool's candidates are screened by the exclusion rules,
+ * the draw runs ({@link ExpertDrawAlgorithm}), the seats are taken, the SMS queued, the tender moved
+ * on, and the record appended to the chain with its seed kept apart.
+ *
+ * <p>Nothing here logs, audits or answers with an expert or a seat's venue: the record, sealed
+ * until the evaluation ends, is the only place that says who was drawn.
+ */
+@Service
+class ExpertDrawService {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpertDrawService.class);
+
+    private final Tenders tenders;
+    private final TenderDispatch dispatch;
+    private final SeatBookings venues;
+    private final ExpertPool pool;
+    private final ExclusionRules exclusions;
+    private final ExpertDrawPolicy policy;
+    private final ExpertDrawAlgorithm algorithm;
+    private final CommitteeSeats seats;
+    private final ExpertNotices notices;
+    private final ExpertNoticeProperties noticeProperties;
+    private final DrawChain chain;
+    private final SeedSource seeds;
+    private final AuditLog audit;
+    private final CurrentActor actor;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ExpertDrawService(Tenders tenders, TenderDispatch dispatch, SeatBookings venues, ExpertPool pool,
+            ExclusionRules exclusions, ExpertDrawPolicy policy, ExpertDrawAlgorithm algorithm, CommitteeSeats seats,
+            ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain, SeedSource seeds,
+            AuditLog audit, CurrentActor actor, Clock clock) {
+        this.tenders = tenders;
+        this.dispatch = dispatch;
+        this.venues = venues;
+        this.pool = pool;
+        this.exclusions = exclusions;
+        this.policy = policy;
+        this.algorithm = algorithm;
+        this.seats = seats;
+        this.notices = notices;
+        this.noticeProperties = noticeProperties;
+        this.chain = chain;
+        this.seeds = seeds;
+        this.audit = audit;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** What the lifecycle may know of a draw: whether it filled the committee, its record, and counts. */
+    record DrawSummary(boolean drawn, String drawId, int seatCount) {
+    }
+
+    /**
+     * Draws the whole committee for the seats of the tender's venue plan. The tenderer's
+     * representatives sit at the main venue and are not drawn.
+     */
+    @Transactional
+    DrawSummary draw(String tenderId) {
+        TenderFacts tender = tender(tenderId);
+        CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
+        Slot slot = tender.slot();
+        venues.lockSlot(slot);
+        SortedMap<String, Integer> expertSeats = expertSeats(tender, requirement);
+        SortedMap<String, Integer> quotas = new TreeMap<>(requirement.expertCountBySpecialty());
+        if (expertSeats == null) {
+            // More tenderer's representatives than main-venue seats: there is no plan to draw into.
+            dispatch.expertDrawFailed(tenderId, null);
+            audit.append(clock.instant(), actor.userId(), "EXPERT_DRAW_NO_PLAN", VenueDrawService.AUDIT_SUBJECT, tenderId,
+                    "tendererRepresentatives=" + requirement.tendererRepresentatives());
+            log.info("Tender {}: the main venue has fewer seats than the tenderer's representatives", tenderId);
+            return new DrawSummary(false, null, 0);
+        }
+        String drawId = UUID.randomUUID().toString();
+        ExclusionRules.Screening screening = screen(requirement, tender, quotas.keySet());
+        List<ExpertCandidate> eligible = screening.eligible();
+        ExpertDrawRequest request = new ExpertDrawRequest(requirement.committeeSize(), tender.mainCenter(),
+                policy.mainCityCap(requirement.committeeSize()), 0, policy.locality(), slot, expertSeats, quotas);
+        DrawSeed seed = seeds.next();
+        ExpertDrawOutcome outcome = algorithm.draw(seed.stream(), request, eligible(eligible));
+        seats.recordExclusions(drawId, screening.exclusions());
+        take(tender, requirement, drawId, outcome.seats(), eligible);
+        if (outcome.drawn()) {
+            dispatch.expertsDrawn(tenderId, drawId);
+        } else {
+            dispatch.expertDrawFailed(tenderId, drawId);
+        }
+        audit.append(clock.instant(), actor.userId(), outcome.drawn() ? "EXPERT_DRAW_COMPLETED" : "EXPERT_DRAW_NO_RANDOM_PICK",
+                VenueDrawService.AUDIT_SUBJECT, tenderId, "drawId=" + drawId + ", experts=" + outcome.seats().size());
+        // Appended last: the chain head is one lock for the whole province, held until commit.
+        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID, seed.commitment(),
+                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()), seed);
+        log.info("Tender {}: expert draw {} {}", tenderId, drawId,
+                outcome.drawn() ? "invited " + outcome.seats().size() + " experts" : "could not fill the committee");
+        return new DrawSummary(outcome.drawn(), drawId, outcome.seats().size());
+    }
+
+    /**
+     * The supplementary draw (补抽) for one seat whose invitation ended: under the same rules, for
+     * the same venue and specialty, never anyone drawn for this tender before. An invitation still
+     * waiting is the timer's case: it ends as unanswered first.
+     *
+     * @return whether a new expert was invited for the seat
+     */
+    @Transactional
+    boolean replace(String tenderId, int seatNo) {
+        TenderFacts tender = tender(tenderId);
+        CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
+        Slot slot = tender.slot();
+        venues.lockSlot(slot);
+        CommitteeSeat vacated = seats.latest(tenderId, seatNo)
+                .orElseThrow(() -> new IllegalStateException("tender " + tenderId + " has no seat " + seatNo));
+        Instant now = clock.instant();
+        if (vacated.state() == SeatState.INVITED) {
+            seats.end(vacated.id(), SeatState.NO_ANSWER, now, false);
+        } else if (vacated.state() == SeatState.ACCEPTED) {
+            throw new IllegalStateException("seat " + seatNo + " of tender " + tenderId + " is held by an expert who accepted");
+        }
+        List<CommitteeSeat> holding = seats.holding(tenderId);
+        int mainCitySeated = (int) holding.stream().filter(s -> s.expertCity().equals(tender.mainCenter())).count();
+        ExclusionRules.Screening screening = screen(requirement, tender, Set.of(vacated.specialty()));
+        List<ExpertCandidate> eligible = screening.eligible();
+        ExpertDrawRequest request = new ExpertDrawRequest(requirement.committeeSize(), tender.mainCenter(),
+                policy.mainCityCap(requirement.committeeSize()), mainCitySeated, policy.locality(), slot,
+                new TreeMap<>(Map.of(vacated.center(), 1)), new TreeMap<>(Map.of(vacated.specialty(), 1)));
+        DrawSeed seed = seeds.next();
+        ExpertDrawOutcome outcome = algorithm.draw(seed.stream(), request, eligible(eligible));
+        String drawId = UUID.randomUUID().toString();
+        seats.recordExclusions(drawId, screening.exclusions());
+        List<DrawnSeat> renumbered = outcome.seats().stream()
+                .map(s -> new DrawnSeat(seatNo, s.center(), s.specialty(), s.expertRef())).toList();
+        take(tender, requirement, drawId, renumbered, eligible);
+        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID, seed.commitment(),
+                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()), seed);
+        audit.append(now, actor.userId(), outcome.drawn() ? "EXPERT_SUPPLEMENTARY_DRAW_COMPLETED"
+                : "EXPERT_SUPPLEMENTARY_DRAW_NO_RANDOM_PICK", VenueDrawService.AUDIT_SUBJECT, tenderId,
+                "drawId=" + drawId + ", seat=" + seatNo + ", vacated=" + (vacated.state() == SeatState.INVITED
+                        ? SeatState.NO_ANSWER : vacated.state()));
+        log.info("Tender {}: supplementary draw {} for seat {} {}", tenderId, drawId, seatNo,
+                outcome.drawn() ? "invited an expert" : "found no one");
+        return outcome.drawn();
+    }
+
+    /** The answer of an invited expert, by the reply code of their SMS. */
+    @Transactional
+    AnswerOutcome answer(String replyCode, boolean accept) {
+        CommitteeSeat seat = (ReplyCodes.isWellFormed(replyCode) ? seats.byTokenHash(ReplyCodes.hash(replyCode))
+                : Optional.<CommitteeSeat>empty())
+                .orElseThrow(() -> ApiProblemException.notFound("应答码无效，请核对短信中的应答码。"));
+        if (seat.state() != SeatState.INVITED) {
+            throw ApiProblemException.conflict(seat.answeredAt() != null ? "该邀请已答复，无需重复答复。"
+                    : "该邀请已失效（已超过答复时限或已取消），无需前往。", null, null);
+        }
+        Instant now = clock.instant();
+        TenderFacts tender = tender(seat.tenderId());
+        venues.lockSlot(seat.slot());
+        if (!accept) {
+            seats.end(seat.id(), SeatState.DECLINED, now, true);
+            dispatch.expertAnswered(seat.tenderId(), seat.seatNo(), false, false);
+            audit.append(now, CurrentActor.SYSTEM, "EXPERT_DECLINED", VenueDrawService.AUDIT_SUBJECT, seat.tenderId(),
+                    "seat=" + seat.seatNo());
+            return AnswerOutcome.DECLINED;
+        }
+        // Bidders may have become known since the draw (bid opening): re-checked at confirmation.
+        if (conflicts(seat, tender)) {
+            seats.end(seat.id(), SeatState.EXCLUDED, now, true);
+            notices.cancel(seat);
+            dispatch.expertAnswered(seat.tenderId(), seat.seatNo(), false, false);
+            audit.append(now, CurrentActor.SYSTEM, "EXPERT_EXCLUDED_AT_CONFIRMATION", VenueDrawService.AUDIT_SUBJECT,
+                    seat.tenderId(), "seat=" + seat.seatNo());
+            return AnswerOutcome.WITHDRAWN;
+        }
+        seats.accept(seat.id(), now);
+        dispatch.expertAnswered(seat.tenderId(), seat.seatNo(), true, committeeComplete(seat.tenderId()));
+        audit.append(now, CurrentActor.SYSTEM, "EXPERT_ACCEPTED", VenueDrawService.AUDIT_SUBJECT, seat.tenderId(),
+                "seat=" + seat.seatNo());
+        return AnswerOutcome.ACCEPTED;
+    }
+
+    enum AnswerOutcome {
+        ACCEPTED, DECLINED, WITHDRAWN
+    }
+
+    /** An expert did not arrive on the day (reported by the staff of the seat's venue): a supplementary draw. */
+    @Transactional
+    void noShow(String tenderId, String centerCode, int seatNo, String reportedBy) {
+        CommitteeSeat seat = seats.holding(tenderId).stream()
+                .filter(s -> s.seatNo() == seatNo && s.center().equals(centerCode)).findFirst()
+                .orElseThrow(() -> ApiProblemException.invalid("seat", "本场次没有该席位的在席专家"));
+        Instant now = clock.instant();
+        seats.end(seat.id(), SeatState.NO_SHOW, now, false);
+        if (seat.state() == SeatState.ACCEPTED) {
+            dispatch.expertSeatVacated(tenderId, seatNo);
+        } else {
+            dispatch.expertAnswered(tenderId, seatNo, false, false);
+        }
+        audit.append(now, reportedBy, "EXPERT_NO_SHOW", VenueDrawService.AUDIT_SUBJECT, tenderId, "seat=" + seatNo);
+        log.info("Tender {}: seat {} reported as a no-show", tenderId, seatNo);
+    }
+
+    /** Bid opening made the bidders known: every expert holding a seat is checked again. */
+    @Transactional
+    int recheckAfterBidOpening(String tenderId) {
+        TenderFacts tender = tender(tenderId);
+        venues.lockSlot(tender.slot());
+        Instant now = clock.instant();
+        int excluded = 0;
+        for (CommitteeSeat seat : seats.holding(tenderId)) {
+            if (!conflicts(seat, tender)) {
+                continue;
+            }
+            seats.end(seat.id(), SeatState.EXCLUDED, now, false);
+            notices.cancel(seat);
+            if (seat.state() == SeatState.ACCEPTED) {
+                dispatch.expertSeatVacated(tenderId, seat.seatNo());
+            } else {
+                dispatch.expertAnswered(tenderId, seat.seatNo(), false, false);
+            }
+            excluded++;
+        }
+        if (excluded > 0) {
+            audit.append(now, CurrentActor.SYSTEM, "EXPERTS_EXCLUDED_AFTER_BID_OPENING", VenueDrawService.AUDIT_SUBJECT,
+                    tenderId, "seats=" + excluded);
+        }
+        return excluded;
+    }
+
+    /**
+     * The tender's evaluation moved or it was withdrawn: the invitations for that slot are cancelled
+     * and the experts told. Only that slot's: a redraw for the new slot may already have run.
+     */
+    @Transactional
+    int cancelAll(String tenderId, Slot slot, String why) {
+        Instant now = clock.instant();
+        int cancelled = 0;
+        for (CommitteeSeat seat : seats.holding(tenderId)) {
+            if (!seat.slot().equals(slot)) {
+                continue;
+            }
+            if (seats.end(seat.id(), SeatState.CANCELLED, now, false)) {
+                notices.cancel(seat);
+                cancelled++;
+            }
+        }
+        if (cancelled > 0) {
+            audit.append(now, CurrentActor.SYSTEM, "EXPERT_INVITATIONS_CANCELLED", VenueDrawService.AUDIT_SUBJECT,
+                    tenderId, "reason=" + why + ", seats=" + cancelled);
+        }
+        return cancelled;
+    }
+
+    private boolean conflicts(CommitteeSeat seat, TenderFacts tender) {
+        CommitteeRequirement requirement = tenders.committeeRequirement(seat.tenderId()).orElseThrow();
+        Optional<ExpertCandidate> candidate = pool.available(Set.of(seat.specialty()), tender.slot().date()).stream()
+                .filter(c -> c.expertRef().equals(seat.expertRef())).findFirst();
+        if (candidate.isEmpty()) {
+            // Suspended, disqualified or on leave since the draw: no longer a member either.
+            return true;
+        }
+        return !exclusions.screen(List.of(candidate.get()), requirement, Map.of(), Set.of(), Set.of()).exclusions()
+                .isEmpty();
+    }
+
+    private boolean committeeComplete(String tenderId) {
+        CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
+        List<CommitteeSeat> holding = seats.holding(tenderId);
+        return holding.size() == requirement.expertCount()
+                && holding.stream().allMatch(s -> s.state() == SeatState.ACCEPTED);
+    }
+
+    /** Expert seats per center: the venue plan less the tenderer's representatives at the main venue; null when they do not fit. */
+    private SortedMap<String, Integer> expertSeats(TenderFacts tender, CommitteeRequirement requirement) {
+        SortedMap<String, Integer> plan = new TreeMap<>(venues.seatPlan(tender.id()));
+        int representatives = requirement.tendererRepresentatives();
+        int main = plan.getOrDefault(tender.mainCenter(), 0);
+        if (representatives > main) {
+            return null;
+        }
+        if (main - representatives == 0) {
+            plan.remove(tender.mainCenter());
+        } else {
+            plan.put(tender.mainCenter(), main - representatives);
+        }
+        return plan;
+    }
+
+    private ExclusionRules.Screening screen(CommitteeRequirement requirement, TenderFacts tender, Set<String> specialties) {
+        Slot slot = tender.slot();
+        List<ExpertCandidate> candidates = pool.available(specialties, slot.date());
+        Map<String, Integer> evaluations = seats.acceptedForTenderer(ExclusionRules.normalise(requirement.tenderer()),
+                slot.date().minusMonths(12), slot.date());
+        Set<String> busy = seats.busyIn(slot);
+        busy.removeAll(seats.holding(tender.id()).stream().map(CommitteeSeat::expertRef).collect(Collectors.toSet()));
+        return exclusions.screen(candidates, requirement, evaluations, seats.everDrawn(tender.id()), busy);
+    }
+
+    private static List<EligibleExpert> eligible(List<ExpertCandidate> candidates) {
+        return ExpertEligibleList.decode(ExpertEligibleList.encode(candidates));
+    }
+
+    private void take(TenderFacts tender, CommitteeRequirement requirement, String drawId, List<DrawnSeat> drawn,
+            List<ExpertCandidate> eligible) {
+        Instant now = clock.instant();
+        Map<String, String> cities = eligible.stream()
+                .collect(Collectors.toMap(ExpertCandidate::expertRef, ExpertCandidate::city, (a, b) -> a));
+        for (DrawnSeat drawnSeat : drawn) {
+            String replyCode = ReplyCodes.next(random);
+            CommitteeSeat seat = new CommitteeSeat(UUID.randomUUID().toString(), tender.id(), drawnSeat.seatNo(),
+                    drawnSeat.center(), drawnSeat.specialty(), drawnSeat.expertRef(), cities.get(drawnSeat.expertRef()),
+                    drawId, tender.slot(), SeatState.INVITED, ExclusionRules.normalise(requirement.tenderer()), now,
+                    now.plus(noticeProperties.answerWindow()), null);
+            seats.insert(seat, ReplyCodes.hash(replyCode));
+            notices.invite(seat, replyCode);
+        }
+    }
+
+    private TenderFacts tender(String tenderId) {
+        return tenders.find(tenderId).orElseThrow(() -> new IllegalStateException("no tender " + tenderId));
+    }
+}
