@@ -246,7 +246,7 @@ class CrossProvinceAssignmentIntegrationTest {
 
         // The tender moved on, and so did its process: it left the wait for the partner.
         assertThat(node.get("state").asText()).isEqualTo("AWAITING_EXPERT_DRAW");
-        assertThat(activeActivities(id)).containsExactly("AwaitExpertDraw");
+        assertThat(activeActivities(id)).containsExactly("RecordNationalExpertDraw");
         List<HistoricActivityInstance> waits = history.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).activityId("AwaitPartnerAssignment").list();
         assertThat(waits).hasSize(1);

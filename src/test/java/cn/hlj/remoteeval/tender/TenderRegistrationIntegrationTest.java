@@ -40,7 +40,11 @@ class TenderRegistrationIntegrationTest {
             "exemptionReason", "explanationText", "mainCenter", "category",
             "estimatedPrice", "constructionPart", "goodsPart", "servicesPart", "expertShortage",
             "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout",
-            "explanationReceived", "venuesDrawn", "venueNegotiationDecision", "negotiatedVenuesEntered");
+            "explanationReceived", "venuesDrawn", "venueNegotiationDecision", "negotiatedVenuesEntered",
+            // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
+            "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "seat", "replaceFirst",
+            "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
+            "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
     @Autowired
     Api api;

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hlj.remoteeval.evaluation.EvaluationEnded;
 import cn.hlj.remoteeval.expert.ExpertCandidate;
+import cn.hlj.remoteeval.expert.ExpertContacts;
 import cn.hlj.remoteeval.expert.ExpertPool;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.testsupport.Api;
@@ -66,6 +67,10 @@ class ExpertDrawIntegrationTest {
     ExpertPool pool;
     @Autowired
     CommitteeSeats committeeSeats;
+    @Autowired
+    ExpertContacts contacts;
+    @Autowired
+    cn.hlj.remoteeval.testsupport.EngineRest engineRest;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -222,6 +227,36 @@ class ExpertDrawIntegrationTest {
         List<String> busy = jdbc.sql("SELECT expert_ref FROM committee_seat WHERE busy_slot = ?")
                 .param(date + " AM").query(String.class).list();
         assertThat(busy).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void neitherTheEngineNorTheTenderApiNorTheLogNamesADrawnExpertOrWhereTheySit() throws Exception {
+        String tenderId = committeeDrawn(TenderBody.valid().with("committee", committee(5, 0)));
+        List<CommitteeSeat> seats = holding(tenderId);
+        answer(seats.get(0), "DECLINE").andExpect(status().isOk());
+        awaitReplaced(tenderId, seats.get(0));
+        for (CommitteeSeat seat : holding(tenderId)) {
+            answer(seat, "ACCEPT").andExpect(status().isOk());
+        }
+        awaitState(tenderId, "READY_FOR_EVALUATION");
+
+        List<String> secrets = new ArrayList<>();
+        for (CommitteeSeat seat : all(tenderId)) {
+            ExpertContacts.ExpertContact contact = contacts.contactOf(seat.expertRef()).orElseThrow();
+            secrets.add(seat.expertRef());
+            secrets.add(contact.name());
+            secrets.add(contact.mobile());
+        }
+        String processInstance = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
+                .processInstanceBusinessKey(tenderId).singleResult().getId();
+        StringBuilder seen = new StringBuilder();
+        seen.append(engineRest.body("demo", "/engine-rest/history/variable-instance?processInstanceId=" + processInstance));
+        seen.append(engineRest.body("demo", "/engine-rest/history/variable-instance?processDefinitionKey=expert-seat-confirmation"));
+        seen.append(engineRest.body("demo", "/engine-rest/history/activity-instance?processInstanceId=" + processInstance));
+        seen.append(engineRest.body("demo", "/engine-rest/history/incident?processDefinitionKey=expert-seat-confirmation"));
+        seen.append(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).toString());
+        seen.append(java.nio.file.Files.readString(java.nio.file.Path.of("target/remote-eval-test.log")));
+        assertThat(secrets).allSatisfy(secret -> assertThat(seen.toString()).doesNotContain(secret));
     }
 
     // --- helpers
