@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The canonical text of a draw's inputs and results: the one byte sequence their hashes are
@@ -18,10 +17,12 @@ import java.util.regex.Pattern;
  * a line feed or carriage return; the text is encoded in UTF-8 for hashing. An empty set is the
  * empty text. Counts (free seats, booked seats) are written as decimal integers without sign or
  * leading zeros.
+ *
+ * <p>A map of counts inside one value (the seats or quotas of an expert draw request) is written
+ * {@code key:count} pairs joined by {@code ,}, sorted by key, e.g. {@code HRB:2,MDJ:3}: keys as
+ * above, counts decimal integers of at least 1, no spaces ({@link #encodeInlineCounts}).
  */
 final class Canonical {
-
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]+");
 
     private Canonical() {
     }
@@ -92,8 +93,67 @@ final class Canonical {
         return Integer.parseInt(value);
     }
 
+    /** {@code HRB:2,MDJ:3}: the counts sorted by key; every count at least 1, at least one entry. */
+    static String encodeInlineCounts(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no counts");
+        }
+        StringBuilder value = new StringBuilder();
+        for (Map.Entry<String, Integer> entry : new TreeMap<>(counts).entrySet()) {
+            requireKey(entry.getKey());
+            if (entry.getValue() == null || entry.getValue() < 1) {
+                throw new IllegalArgumentException("count of " + entry.getKey() + " must be at least 1");
+            }
+            if (value.length() > 0) {
+                value.append(',');
+            }
+            value.append(entry.getKey()).append(':').append(entry.getValue());
+        }
+        return value.toString();
+    }
+
+    /** The counts of a value {@link #encodeInlineCounts} wrote; rejects any other spelling. */
+    static SortedMap<String, Integer> decodeInlineCounts(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("no counts");
+        }
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        for (String pair : value.split(",", -1)) {
+            int colon = pair.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("pair without ':'");
+            }
+            String key = pair.substring(0, colon);
+            requireKey(key);
+            if (counts.put(key, count(key, pair.substring(colon + 1))) != null) {
+                throw new IllegalArgumentException("key " + key + " twice");
+            }
+        }
+        if (!encodeInlineCounts(counts).equals(value)) {
+            throw new IllegalArgumentException("counts not in canonical form");
+        }
+        return Collections.unmodifiableSortedMap(counts);
+    }
+
+    /** Whether the text may be a key (or a code inside a value): ASCII letters, digits, '.', '_' and '-'. */
+    static boolean isKey(String key) {
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        // A loop, not a regular expression: an eligible list of thousands of experts checks three codes per line.
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void requireKey(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        if (!isKey(key)) {
             throw new IllegalArgumentException("invalid key");
         }
     }

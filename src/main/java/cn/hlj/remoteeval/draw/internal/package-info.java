@@ -1,2 +1,2 @@
-/** The draw mechanism (seed, stream, canonical encodings, chain), the venue draw, its storage, listeners and API. */
+/** The draw mechanism (seed, stream, canonical encodings, chain), the venue draw and the expert draw with its exclusions, their storage, listeners and API. */
 package cn.hlj.remoteeval.draw.internal;
