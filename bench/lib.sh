@@ -140,8 +140,12 @@ bench_start_app() {
   shift 3
   log "$label: starting the application on port $port (log: ${log_file#"$ROOT"/})"
   t0="$(now_ms)"
+  # The mysql profile refuses the demo personal-data keys: keys of this run, the same for every
+  # start in it (each run's databases are new, so nothing from earlier runs has to be read back).
+  : "${BENCH_ENCRYPTION_KEY:=$(openssl rand -base64 32)}" "${BENCH_INDEX_KEY:=$(openssl rand -base64 32)}"
   # shellcheck disable=SC2086
-  env "$@" PORT="$port" java -Duser.timezone=Asia/Shanghai ${JAVA_OPTS:-} -jar "$APP_JAR" >"$log_file" 2>&1 &
+  env REMOTE_EVAL_PERSONAL_DATA_ENCRYPTION_KEY="$BENCH_ENCRYPTION_KEY" \
+    REMOTE_EVAL_PERSONAL_DATA_INDEX_KEY="$BENCH_INDEX_KEY" "$@" PORT="$port" java -Duser.timezone=Asia/Shanghai ${JAVA_OPTS:-} -jar "$APP_JAR" >"$log_file" 2>&1 &
   APP_PID=$!
   while :; do
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/actuator/health" || true)"

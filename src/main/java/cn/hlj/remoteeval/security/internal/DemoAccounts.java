@@ -28,7 +28,8 @@ import cn.hlj.remoteeval.security.Groups;
 
 /**
  * The demo accounts of DESIGN.md §4, in Camunda's identity store: the operator, staff and a
- * supervisor per center, the DRC and a tenderer, each with password equal to the user id. Only
+ * supervisor per center, the DRC, a tenderer and the expert pool's administrator, each with
+ * password equal to the user id. Only
  * where {@code remote-eval.demo-accounts.enabled} is true (the default profile). Idempotent.
  */
 @Component
@@ -37,6 +38,7 @@ class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     private static final String TASKLIST = "tasklist";
+    static final String POOL_ADMIN_USER = "pool-admin";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -56,6 +58,7 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        poolAdministrator();
         if (identity.createUserQuery().userId("demo").count() > 0) {
             return;
         }
@@ -91,6 +94,21 @@ class DemoAccounts implements ApplicationRunner {
             grant(group, Resources.FILTER, groupFilter, Permissions.READ);
         }
         log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", all.size());
+    }
+
+    /**
+     * The expert pool's administrator, the only role that sees experts' personal data. Checked on
+     * its own, so that a demo database seeded before the role existed gets it too.
+     */
+    private void poolAdministrator() {
+        if (identity.createUserQuery().userId(POOL_ADMIN_USER).count() > 0) {
+            return;
+        }
+        if (identity.createGroupQuery().groupId(Groups.POOL_ADMIN).count() == 0) {
+            group(Groups.POOL_ADMIN, "专家库管理员", "SYSTEM");
+        }
+        user(POOL_ADMIN_USER, "专家库", "管理员", Groups.POOL_ADMIN);
+        log.info("Demo account created: expert pool administrator");
     }
 
     private void group(String id, String name, String type) {
