@@ -6,6 +6,9 @@ import java.util.List;
 /** Appends to and reads the audit log. There is no update and no delete. */
 public interface AuditLog {
 
+    /** The subject type of entries about a tender section; the subject id is the tender id. */
+    String TENDER_SUBJECT = "TENDER";
+
     void append(Instant occurredAt, String actor, String action, String subjectType, String subjectId, String detail);
 
     /**

@@ -33,6 +33,6 @@ class AuditController {
         if (!actor.isOperator()) {
             throw ApiProblemException.forbidden("审计记录仅运维人员可查看。");
         }
-        return log.entriesFor(TenderAuditListener.SUBJECT, id);
+        return log.entriesFor(AuditLog.TENDER_SUBJECT, id);
     }
 }

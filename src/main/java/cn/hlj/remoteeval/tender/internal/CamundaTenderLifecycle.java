@@ -107,7 +107,7 @@ class CamundaTenderLifecycle implements TenderLifecycle {
         // seat number tells them apart.
         try {
             runtime.createMessageCorrelation(MESSAGE_EXPERT_ANSWERED).processInstanceBusinessKey(tenderId)
-                    .processInstanceVariableEquals(SEAT, seat)
+                    .processInstanceVariableEquals(SEAT, (long) seat)
                     .setVariable(EXPERT_ACCEPTED, accepted)
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
@@ -119,7 +119,7 @@ class CamundaTenderLifecycle implements TenderLifecycle {
     @Override
     public void expertSeatVacated(String tenderId, int seat) {
         runtime.createMessageCorrelation(MESSAGE_EXPERT_SEAT_VACATED).processInstanceBusinessKey(tenderId)
-                .setVariableLocal(SEAT, seat)
+                .setVariableLocal(SEAT, (long) seat)
                 .correlate();
     }
 

@@ -35,7 +35,10 @@ final class LifecycleVariables {
     static final String MESSAGE_EXPERT_ANSWERED = "ExpertAnswered";
     static final String MESSAGE_EXPERT_SEAT_VACATED = "ExpertSeatVacated";
 
-    /** The number (1..n) of a committee seat: which expert holds it is known to the draw module only. */
+    /**
+     * The number (1..n) of a committee seat, a Long (what the BPMN's {@code ${loopCounter + 1}} makes):
+     * which expert holds it is known to the draw module only.
+     */
     static final String SEAT = "seat";
     static final String EXPERT_ACCEPTED = "expertAccepted";
     /** Set by the provincial center's form for a cross-province tender: the national system's reference. */

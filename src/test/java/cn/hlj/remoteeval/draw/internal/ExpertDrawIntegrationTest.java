@@ -215,7 +215,9 @@ class ExpertDrawIntegrationTest {
         }
         List<Thread> threads = new ArrayList<>();
         for (String tenderId : tenderIds) {
-            threads.add(Thread.ofPlatform().start(() -> fireExpertDrawTimer(tenderId)));
+            Thread thread = new Thread(() -> fireExpertDrawTimer(tenderId));
+            thread.start();
+            threads.add(thread);
         }
         for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(60));
@@ -285,7 +287,7 @@ class ExpertDrawIntegrationTest {
 
     private ProcessInstance seatInstance(String tenderId, int seat) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("expert-seat-confirmation")
-                .processInstanceBusinessKey(tenderId).variableValueEquals("seat", seat).singleResult();
+                .processInstanceBusinessKey(tenderId).variableValueEquals("seat", (long) seat).singleResult();
     }
 
     private List<CommitteeSeat> holding(String tenderId) {

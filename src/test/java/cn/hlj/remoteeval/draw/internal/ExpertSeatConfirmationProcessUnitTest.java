@@ -77,7 +77,7 @@ class ExpertSeatConfirmationProcessUnitTest {
         assertThat(seat).isWaitingAt("AwaitExpertAnswer");
         answer("t-decline", 2, true);
         assertThat(seat).isEnded();
-        assertThat(replacedSeats).containsExactly(2);
+        assertThat(replacedSeats).containsExactly(2L);
     }
 
     @Test
@@ -92,7 +92,7 @@ class ExpertSeatConfirmationProcessUnitTest {
         assertThat(seat).hasPassed("AnswerWindowElapsed").isWaitingAt("ReplaceExpert");
         execute(job(seat));
         assertThat(seat).isWaitingAt("AwaitExpertAnswer");
-        assertThat(replacedSeats).containsExactly(1);
+        assertThat(replacedSeats).containsExactly(1L);
     }
 
     @Test
@@ -110,7 +110,7 @@ class ExpertSeatConfirmationProcessUnitTest {
         assertThat(seat).isWaitingAt("ReplaceExpert");
         execute(job(seat));
         assertThat(seat).isWaitingAt("AwaitExpertAnswer");
-        assertThat(replacedSeats).containsExactly(3, 3);
+        assertThat(replacedSeats).containsExactly(3L, 3L);
     }
 
     @Test
@@ -123,12 +123,12 @@ class ExpertSeatConfirmationProcessUnitTest {
     private static ProcessInstance start(String tenderId, int seat, boolean replaceFirst) {
         return runtimeService().startProcessInstanceByKey("expert-seat-confirmation", tenderId,
                 Variables.createVariables().putValue("tenderId", tenderId).putValue("mainCenter", "HRB")
-                        .putValue("seat", seat).putValue("replaceFirst", replaceFirst)
+                        .putValue("seat", (long) seat).putValue("replaceFirst", replaceFirst)
                         .putValue("expertAnswerWindow", "PT1H"));
     }
 
     private static void answer(String tenderId, int seat, boolean accepted) {
         runtimeService().createMessageCorrelation("ExpertAnswered").processInstanceBusinessKey(tenderId)
-                .processInstanceVariableEquals("seat", seat).setVariable("expertAccepted", accepted).correlate();
+                .processInstanceVariableEquals("seat", (long) seat).setVariable("expertAccepted", accepted).correlate();
     }
 }

@@ -296,16 +296,16 @@ class TenderLifecycleProcessUnitTest {
         }
 
         runtimeService().createMessageCorrelation("ExpertSeatVacated").processInstanceBusinessKey("t-vacated")
-                .setVariableLocal("seat", 2).correlate();
+                .setVariableLocal("seat", 2L).correlate();
 
         assertThat(instance).isWaitingAt("AwaitEvaluation", "ReconfirmSeat");
         ProcessInstance seat = seatInstances("t-vacated").get(0);
-        assertThat(seat).isWaitingAt("ReplaceExpert").variables().containsEntry("seat", 2).containsEntry("replaceFirst", true);
+        assertThat(seat).isWaitingAt("ReplaceExpert").variables().containsEntry("seat", 2L).containsEntry("replaceFirst", true);
         replacementsByDelegate.add(true);
         execute(job(seat));
         answer("t-vacated", 2, true);
         assertThat(instance).isWaitingAt("AwaitEvaluation");
-        assertThat(replacedSeats).containsExactly(2);
+        assertThat(replacedSeats).containsExactly(2L);
         assertThat(runtimeService().getVariable(instance.getId(), "seat")).isNull();
     }
 
@@ -342,7 +342,7 @@ class TenderLifecycleProcessUnitTest {
 
     static void answer(String tenderId, int seat, boolean accepted) {
         runtimeService().createMessageCorrelation("ExpertAnswered").processInstanceBusinessKey(tenderId)
-                .processInstanceVariableEquals("seat", seat).setVariable("expertAccepted", accepted).correlate();
+                .processInstanceVariableEquals("seat", (long) seat).setVariable("expertAccepted", accepted).correlate();
     }
 
     private ProcessInstance startIntraProvince(String tenderId) {

@@ -1,4 +1,4 @@
-package cn.hlj.remoteeval.audit.internal;
+package cn.hlj.remoteeval.tender.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,14 @@ import cn.hlj.remoteeval.tender.TenderWithdrawn;
 import cn.hlj.remoteeval.tender.VenueNegotiationDecided;
 import cn.hlj.remoteeval.tender.VenuesArranged;
 
-/** Records the tender module's events in the audit log, after their transaction committed. */
+/**
+ * Records the tender module's events in the audit log, after their transaction committed. It lives
+ * here, not in the audit module, so that audit depends on nobody and every module may write to it.
+ */
 @Component
 class TenderAuditListener {
 
-    static final String SUBJECT = "TENDER";
+    static final String SUBJECT = AuditLog.TENDER_SUBJECT;
 
     private final AuditLog log;
 
