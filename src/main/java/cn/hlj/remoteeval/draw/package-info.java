@@ -1,5 +1,5 @@
 /**
- * Verifiable random draws (the venue draw now, the expert draw next): hash-chained records whose
+ * Verifiable random draws (the venue draw and the expert draw): hash-chained records whose
  * seeds are revealed when the evaluation ends.
  */
 package cn.hlj.remoteeval.draw;

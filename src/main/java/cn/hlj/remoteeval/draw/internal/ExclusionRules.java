@@ -59,6 +59,17 @@ class ExclusionRules {
         return new Screening(eligible, exclusions);
     }
 
+    /**
+     * The conflict-of-interest rules again, for experts already seated, once the bidders are known
+     * (at confirmation): the same rules as {@link #screen} except {@link ExclusionRule#ALREADY_DRAWN_FOR_TENDER}
+     * and {@link ExclusionRule#BOOKED_IN_SLOT}, which a seated expert matches by being seated. A
+     * removed expert's seat goes to a supplementary draw.
+     */
+    Screening recheckSeated(List<ExpertCandidate> seated, CommitteeRequirement requirement,
+            Map<String, Integer> evaluationsForTendererIn12Months) {
+        return screen(seated, requirement, evaluationsForTendererIn12Months, Set.of(), Set.of());
+    }
+
     private Optional<Exclusion> firstMatch(ExpertCandidate candidate, CommitteeRequirement requirement, String tenderer,
             List<String> bidders, String project, int evaluationsForTenderer, Set<String> alreadyDrawn, Set<String> booked) {
         String employer = normalise(candidate.employer());

@@ -44,7 +44,9 @@ import org.springframework.stereotype.Component;
  *     the group) → center {@code c}, for every center with seats left where {@code x} is allowed
  *     (unbounded) → sink (capacity: seats left at {@code c}); except that the groups of city
  *     {@code M}, of every specialty, reach the centers through one shared pair of nodes: group →
- *     {@code IN} (unbounded) → {@code OUT} (capacity: the cap left) → center (unbounded).</li>
+ *     {@code IN} (unbounded) → {@code OUT} (capacity: the cap left) → center (unbounded).
+ *     Completable is a yes-or-no property of the state: any correct method (by hand, exhaustive
+ *     search) gives the same answer, so the flow is how it is computed, not part of the definition.</li>
  * </ul>
  *
  * <p><b>Steps.</b>
@@ -52,7 +54,8 @@ import org.springframework.stereotype.Component;
  * <li>If the initial state is not completable, the result is {@value ExpertDrawOutcome#NO_RANDOM_PICK}
  *     with the first of these reasons that holds: {@code specialty=s} for the first specialty {@code s}
  *     with fewer candidates allowed at some center with seats than its quota; {@code center=c} for the
- *     first center {@code c} with fewer candidates (of any specialty) allowed at it than its seats;
+ *     first center {@code c} with fewer candidates (of any specialty) allowed at it than its seats
+ *     (both counts ignore the cap);
  *     {@code main-city-cap} when the candidates allowed at some center, counting those of city
  *     {@code M} at most {@code cap} times, are fewer than {@code m}; otherwise {@code combination}.
  *     No stream bytes are used.</li>
@@ -66,8 +69,8 @@ import org.springframework.stereotype.Component;
  *         {@code s}, unused of the group, seats left at {@code c} each one less, and the cap left one
  *         less if {@code x = M}) is completable;</li>
  *     <li>{@code candidates} = the unused candidates of the feasible groups, groups in their order
- *         and candidates in theirs; {@code j = nextInt(|candidates|)} (read also when there is only
- *         one); the seat goes to {@code candidates[j]}, which becomes used, and the state is updated
+ *         and candidates in theirs; {@code j = nextInt(|candidates|)} of {@link RandomStream} (4 bytes,
+ *         rejection sampling; read also when there is only one); the seat goes to {@code candidates[j]}, which becomes used, and the state is updated
  *         as above.</li>
  *     </ol>
  *     A completable state always has a feasible group for its next seat (a maximum flow sends one

@@ -167,6 +167,19 @@ class ExclusionRulesUnitTest {
                 .allSatisfy(reason -> assertThat(reason).doesNotContain("e1", "e2", "e3", "e4", "e5", "e6", "e7", "HRB", "DQ"));
     }
 
+    @Test
+    void aSeatedExpertIsRecheckedAgainstTheBiddersKnownAtConfirmationButNotAgainstHisOwnSeat() {
+        CommitteeRequirement atDraw = requirement(TENDERER, "HLJ-2034-0077", List.of());
+        List<ExpertCandidate> seated = List.of(clean("e1"), employedBy("e2", BIDDERS.get(1)), clean("e3"));
+        assertThat(rules.screen(seated, atDraw, Map.of(), Set.of(), Set.of()).exclusions()).as("no bidders yet").isEmpty();
+
+        ExclusionRules.Screening recheck = rules.recheckSeated(seated, TENDER, Map.of());
+
+        assertThat(recheck.eligible()).extracting(ExpertCandidate::expertRef).containsExactly("e1", "e3");
+        assertThat(recheck.exclusions()).extracting(Exclusion::expertRef, Exclusion::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("e2", ExclusionRule.EMPLOYED_BY_BIDDER));
+    }
+
     private static ExclusionRules.Screening screen(ExclusionRules rules, List<ExpertCandidate> candidates) {
         return rules.screen(candidates, TENDER, Map.of(), Set.of(), Set.of());
     }
