@@ -294,8 +294,7 @@ class ExpertDrawService {
             // Suspended, disqualified or on leave since the draw: no longer a member either.
             return true;
         }
-        return !exclusions.screen(List.of(candidate.get()), requirement, Map.of(), Set.of(), Set.of()).exclusions()
-                .isEmpty();
+        return !exclusions.recheckSeated(List.of(candidate.get()), requirement, Map.of()).exclusions().isEmpty();
     }
 
     private boolean committeeComplete(String tenderId) {
@@ -324,7 +323,7 @@ class ExpertDrawService {
     private ExclusionRules.Screening screen(CommitteeRequirement requirement, TenderFacts tender, Set<String> specialties) {
         Slot slot = tender.slot();
         List<ExpertCandidate> candidates = pool.available(specialties, slot.date());
-        Map<String, Integer> evaluations = seats.acceptedForTenderer(ExclusionRules.normalise(requirement.tenderer()),
+        Map<String, Integer> evaluations = seats.acceptedForTenderer(tendererKey(requirement),
                 slot.date().minusMonths(12), slot.date());
         Set<String> busy = seats.busyIn(slot);
         busy.removeAll(seats.holding(tender.id()).stream().map(CommitteeSeat::expertRef).collect(Collectors.toSet()));
@@ -344,11 +343,17 @@ class ExpertDrawService {
             String replyCode = ReplyCodes.next(random);
             CommitteeSeat seat = new CommitteeSeat(UUID.randomUUID().toString(), tender.id(), drawnSeat.seatNo(),
                     drawnSeat.center(), drawnSeat.specialty(), drawnSeat.expertRef(), cities.get(drawnSeat.expertRef()),
-                    drawId, tender.slot(), SeatState.INVITED, ExclusionRules.normalise(requirement.tenderer()), now,
+                    drawId, tender.slot(), SeatState.INVITED, tendererKey(requirement), now,
                     now.plus(noticeProperties.answerWindow()), null);
             seats.insert(seat, ReplyCodes.hash(replyCode));
             notices.invite(seat, replyCode);
         }
+    }
+
+    /** The tenderer as the 12-month count compares it; null when the tender names none, so that such tenders never count together. */
+    private static String tendererKey(CommitteeRequirement requirement) {
+        String key = ExclusionRules.normalise(requirement.tenderer());
+        return key == null || key.isEmpty() ? null : key;
     }
 
     private TenderFacts tender(String tenderId) {

@@ -17,7 +17,7 @@ import cn.hlj.remoteeval.venue.HalfDay;
  * the BPMN carries the waiting and Java the rule; a time already past fires at once.
  */
 @Component("expertDrawTiming")
-class ExpertDrawTiming {
+public class ExpertDrawTiming {
 
     private static final ZoneId ZONE = ZoneId.of(RemoteEvalApplication.ZONE);
 

@@ -128,7 +128,7 @@ class ExpertDrawIntegrationTest {
         assertThat(members).hasSize(5);
         String drawId = api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("expertDrawId").asText();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.read(
-                api.get("staff-hrb", "/api/draws/" + drawId + "/verification")).get("matches").asBoolean()).isTrue());
+                api.get("staff-hrb", "/api/draws/" + drawId + "/verification")).get("verified").asBoolean()).isTrue());
     }
 
     @Test
