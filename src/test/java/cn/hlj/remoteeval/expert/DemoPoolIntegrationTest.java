@@ -42,8 +42,7 @@ class DemoPoolIntegrationTest {
     }
 
     private long demoExperts(String center, String specialty, String category) {
-        return jdbc.sql("SELECT COUNT(*) FROM expert e JOIN expert_history h ON h.expert_ref = e.expert_ref "
-                + "AND h.version = 0 AND h.source = 'DEMO' WHERE e.city = ? AND e.specialty_code = ? AND e.category = ? "
-                + "AND e.status = 'ACTIVE'").params(center, specialty, category).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM expert WHERE created_source = 'DEMO' AND city = ? AND specialty_code = ? "
+                + "AND category = ? AND status = 'ACTIVE'").params(center, specialty, category).query(Long.class).single();
     }
 }

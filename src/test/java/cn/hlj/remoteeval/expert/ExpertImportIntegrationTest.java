@@ -192,7 +192,9 @@ class ExpertImportIntegrationTest {
                 .containsExactly("mobile", "employer", "city");
         assertThat(history.get(1).get("previousValues").get("mobile").asText()).isEqualTo(changing.mobile());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM expert_history WHERE expert_ref = ?").param(sameRef).query(Long.class)
-                .single()).isEqualTo(1);
+                .single()).as("an unchanged expert gets no history line").isZero();
+        assertThat(jdbc.sql("SELECT created_source FROM expert WHERE expert_ref = ?").param(sameRef)
+                .query(String.class).single()).startsWith("IMPORT:");
         assertThat(stored(List.of(same, changed, added))).isEqualTo(3);
     }
 
