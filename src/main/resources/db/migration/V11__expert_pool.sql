@@ -97,6 +97,8 @@ CREATE TABLE expert (
     status_reason    VARCHAR(200),
     version          BIGINT        NOT NULL,
     created_at       DATETIME(6)   NOT NULL,
+    created_by       VARCHAR(64)   NOT NULL,
+    created_source   VARCHAR(64)   NOT NULL,
     updated_at       DATETIME(6)   NOT NULL,
     CONSTRAINT pk_expert PRIMARY KEY (id),
     CONSTRAINT uk_expert_ref UNIQUE (expert_ref),
@@ -109,8 +111,9 @@ CREATE TABLE expert (
 CREATE INDEX ix_expert_specialty_status ON expert (specialty_code, status);
 CREATE INDEX ix_expert_city ON expert (city);
 
--- Append-only: one row per version of an expert (the first import, each change). Names of the
--- changed fields only; the values they had before, if personal, only inside the encrypted snapshot.
+-- Append-only: one row per change of an expert (version 1 and up; version 0 is the expert row's
+-- created_* columns, so that a whole pool is written with one row per expert). Names of the changed
+-- fields only; the values they had before only inside the encrypted snapshot.
 CREATE TABLE expert_history (
     id                   BIGINT        NOT NULL AUTO_INCREMENT,
     expert_ref           VARCHAR(36)   NOT NULL,

@@ -36,6 +36,33 @@ class ProfilesUnitTest {
     }
 
     @Test
+    void demoPoolIsOnByDefaultAndOffUnderMysqlUnlessAskedFor() {
+        assertThat(profile("application.yml").getProperty("remote-eval.demo-pool.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_POOL:true}");
+        assertThat(profile("application-mysql.yml").getProperty("remote-eval.demo-pool.enabled"))
+                .isEqualTo("${REMOTE_EVAL_DEMO_POOL:false}");
+        assertThat(profile("application-test.yml").getProperty("remote-eval.demo-pool.enabled")).isEqualTo("true");
+    }
+
+    @Test
+    void personalDataKeysComeFromTheEnvironmentAndMysqlHasNoDefault() {
+        assertThat(profile("application.yml").getProperty("remote-eval.personal-data.encryption-key"))
+                .startsWith("${REMOTE_EVAL_PERSONAL_DATA_ENCRYPTION_KEY:");
+        assertThat(profile("application.yml").getProperty("remote-eval.personal-data.index-key"))
+                .startsWith("${REMOTE_EVAL_PERSONAL_DATA_INDEX_KEY:");
+        assertThat(profile("application-mysql.yml").getProperty("remote-eval.personal-data.encryption-key"))
+                .isEqualTo("${REMOTE_EVAL_PERSONAL_DATA_ENCRYPTION_KEY:}");
+        assertThat(profile("application-mysql.yml").getProperty("remote-eval.personal-data.index-key"))
+                .isEqualTo("${REMOTE_EVAL_PERSONAL_DATA_INDEX_KEY:}");
+    }
+
+    @Test
+    void theShortageMultipleIsConfigurationWithThePolicyDefault() {
+        assertThat(profile("application.yml").getProperty("remote-eval.expert-pool.shortage-multiple"))
+                .isEqualTo("${REMOTE_EVAL_EXPERT_SHORTAGE_MULTIPLE:3}");
+    }
+
+    @Test
     void theCrossProvinceMinimumIsConfigurationWithThePolicyDefault() {
         assertThat(profile("application.yml").getProperty("remote-eval.venue.cross-province-minimum"))
                 .isEqualTo("${REMOTE_EVAL_CROSS_PROVINCE_MINIMUM:10}");

@@ -128,12 +128,9 @@ class ExpertController {
         }
         List<FieldViolation> violations = new ArrayList<>();
         ExpertStatus status = RequestFields.enumValue("status", request.status(), ExpertStatus.class, violations);
-        String reason = null;
-        if (status == ExpertStatus.ACTIVE && (request.reason() == null || request.reason().isBlank())) {
-            reason = null;
-        } else {
-            reason = RequestFields.text("reason", request.reason(), REASON_MAX, violations);
-        }
+        // Reinstating needs no reason; suspending and disqualifying do.
+        boolean optional = status == ExpertStatus.ACTIVE && (request.reason() == null || request.reason().isBlank());
+        String reason = optional ? null : RequestFields.text("reason", request.reason(), REASON_MAX, violations);
         if (!violations.isEmpty()) {
             throw ApiProblemException.invalid(violations);
         }

@@ -32,6 +32,12 @@ final class ExpertViews {
             Instant updatedAt, List<JdbcExpertDeclarations.Leave> leaves,
             List<JdbcExpertDeclarations.Relation> relations,
             List<JdbcExpertDeclarations.Participation> projectParticipations) {
+
+        /** Never the personal data: a view must not reach a log line by accident. */
+        @Override
+        public String toString() {
+            return "Detail[" + expertRef + "]";
+        }
     }
 
     @Schema(name = "ExpertStatusView", description = "专家状态")
@@ -42,5 +48,11 @@ final class ExpertViews {
     record HistoryEntry(long version, Instant changedAt, String changedBy,
             @Schema(description = "IMPORT:{导入编号} | MANUAL | DEMO") String source, List<String> changedFields,
             @Schema(description = "被修改字段修改前的值（首个版本为空）") Map<String, String> previousValues) {
+
+        /** Never the previous values. */
+        @Override
+        public String toString() {
+            return "HistoryEntry[" + version + ", " + changedFields + "]";
+        }
     }
 }

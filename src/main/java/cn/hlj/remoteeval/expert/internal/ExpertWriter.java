@@ -17,9 +17,9 @@ import cn.hlj.remoteeval.security.PersonalDataCipher;
 
 /**
  * Writes imported experts: a 身份证号 not in the pool (by its blind index) is a new expert with a
- * random reference; a known one gets the changed fields, a new version and a history line naming
- * the changed fields, with their previous values only inside an encrypted snapshot; an unchanged
- * one is left alone. Runs inside the caller's transaction, one chunk of rows at a time.
+ * random reference (version 0, its source in the row); a known one gets the changed fields, a new
+ * version and a history line naming the changed fields, with their previous values only inside an
+ * encrypted snapshot; an unchanged one is left alone. Runs inside the caller's transaction, one chunk of rows at a time.
  */
 @Component
 class ExpertWriter {
@@ -63,7 +63,6 @@ class ExpertWriter {
                 created.add(new JdbcExperts.NewExpert(ref, cipher.encrypt(row.name()), cipher.encrypt(row.idNumber()),
                         entry.getKey(), cipher.encrypt(row.mobile()), row.specialtyCode(), row.category(),
                         row.employer(), row.city()));
-                history.add(new JdbcExperts.HistoryLine(ref, 0, at, actor, source, CREATED_FIELDS, null));
                 continue;
             }
             Change change = diff(stored, row);
@@ -79,7 +78,7 @@ class ExpertWriter {
             history.add(new JdbcExperts.HistoryLine(stored.ref(), stored.version() + 1, at, actor, source,
                     String.join(",", change.fields()), snapshot(change.previous())));
         }
-        experts.insertAll(created, at);
+        experts.insertAll(created, actor, source, at);
         experts.updateAll(changed, at);
         experts.appendHistory(history);
         return new Counts(created.size(), changed.size(), unchanged);

@@ -24,8 +24,8 @@ import cn.hlj.remoteeval.expert.ExpertCategory;
 
 /**
  * The {@code expert} and {@code expert_history} tables. Bulk writes go as multi-row INSERTs and
- * batched UPDATEs (both databases run them in one round trip per chunk), so that a whole pool is
- * written in one transaction in seconds.
+ * batched UPDATEs, so that a whole pool is written in one transaction in seconds; a new expert is
+ * one row (its creation is recorded in the row), a change one more.
  */
 @Repository
 class JdbcExperts {
@@ -34,7 +34,8 @@ class JdbcExperts {
     static final int CHUNK = 500;
 
     private static final String COLUMNS = "id, expert_ref, name_enc, id_number_enc, id_number_index, mobile_enc, "
-            + "specialty_code, category, employer, city, status, status_reason, version, created_at, updated_at";
+            + "specialty_code, category, employer, city, status, status_reason, version, created_at, created_by, created_source, "
+            + "updated_at";
 
     private static final RowMapper<StoredExpert> ROW = JdbcExperts::stored;
 
@@ -84,19 +85,20 @@ class JdbcExperts {
         return found;
     }
 
-    void insertAll(List<NewExpert> experts, Instant at) {
+    /** Version 0 of each expert; who created it and from which import stand in the row itself. */
+    void insertAll(List<NewExpert> experts, String by, String source, Instant at) {
         for (int from = 0; from < experts.size(); from += CHUNK) {
             List<NewExpert> chunk = experts.subList(from, Math.min(experts.size(), from + CHUNK));
-            List<Object> params = new ArrayList<>(chunk.size() * 14);
+            List<Object> params = new ArrayList<>(chunk.size() * 16);
             Timestamp now = Timestamp.from(at);
             for (NewExpert e : chunk) {
                 params.addAll(java.util.Arrays.asList(e.ref(), e.nameEnc(), e.idNumberEnc(), e.idNumberIndex(),
                         e.mobileEnc(), e.specialtyCode(), e.category().name(), e.employer(), e.city(),
-                        ExpertStatus.ACTIVE.name(), null, 0L, now, now));
+                        ExpertStatus.ACTIVE.name(), null, 0L, now, by, source, now));
             }
             jdbc.sql("INSERT INTO expert (expert_ref, name_enc, id_number_enc, id_number_index, mobile_enc, "
-                    + "specialty_code, category, employer, city, status, status_reason, version, created_at, updated_at) "
-                    + "VALUES " + rows(chunk.size(), 14)).params(params).update();
+                    + "specialty_code, category, employer, city, status, status_reason, version, created_at, created_by, "
+                    + "created_source, updated_at) VALUES " + rows(chunk.size(), 16)).params(params).update();
         }
     }
 
@@ -269,6 +271,6 @@ class JdbcExperts {
                 rs.getString("specialty_code"), ExpertCategory.valueOf(rs.getString("category")),
                 rs.getString("employer"), rs.getString("city"), ExpertStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getString("created_by"), rs.getString("created_source"), rs.getTimestamp("updated_at").toInstant());
     }
 }

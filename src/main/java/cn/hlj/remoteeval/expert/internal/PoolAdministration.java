@@ -87,6 +87,8 @@ class PoolAdministration {
     List<ExpertViews.HistoryEntry> history(String ref, String actor) {
         StoredExpert e = load(ref);
         List<ExpertViews.HistoryEntry> entries = new ArrayList<>();
+        entries.add(new ExpertViews.HistoryEntry(0, e.createdAt(), e.createdBy(), e.createdSource(),
+                Arrays.asList(ExpertWriter.CREATED_FIELDS.split(",")), Map.of()));
         for (JdbcExperts.HistoryLine line : experts.history(e.ref())) {
             entries.add(new ExpertViews.HistoryEntry(line.version(), line.changedAt(), line.changedBy(), line.source(),
                     Arrays.asList(line.changedFields().split(",")), previous(line.previousValuesEnc())));

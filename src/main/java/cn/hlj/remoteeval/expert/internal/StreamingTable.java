@@ -36,8 +36,9 @@ import cn.hlj.remoteeval.web.TabularFile;
  * Reads an uploaded table row by row without holding it in memory: the first sheet of an
  * {@code .xlsx} workbook through POI's SAX event API (shared strings read once, cells as the user
  * sees them, formulas by their cached value, never evaluated), or a UTF-8 {@code .csv} (byte order
- * mark tolerated, RFC 4180 quoting). Rows keep the number the spreadsheet shows (1-based); rows
- * with no cell at all are not reported. Cells are passed as read, not stripped.
+ * mark tolerated, RFC 4180 quoting). Rows keep the number the spreadsheet shows (1-based); a sheet
+ * row without any cell is not reported, an empty CSV line is a row of one empty cell. Cells are
+ * passed as read, not stripped.
  */
 final class StreamingTable {
 
