@@ -452,7 +452,21 @@ public class ExpertDrawLoad {
 
     /** One attempt at one job: client time, and the server's executeJob and draw() times (µs; -1 unknown). */
     record Attempt(String jobId, String tenderId, long startNanos, long endNanos, int status, long serverMicros,
-            long drawMicros, String error) {
+            long drawMicros, String error, Map<String, long[]> phases) {
+    }
+
+    static final Pattern PHASES = Pattern.compile("\"phases\"\\s*:\\s*\\{([^}]*)\\}");
+    static final Pattern PHASE_ENTRY = Pattern.compile("\"([A-Za-z]+\\.[A-Za-z]+)\"\\s*:\\s*\\[(\\d+),(\\d+)\\]");
+
+    /** The answer's phases: "Class.method" to [microseconds, calls]. */
+    static Map<String, long[]> phases(String body) {
+        Map<String, long[]> phases = new TreeMap<>();
+        String inner = group(PHASES, body, "");
+        Matcher m = PHASE_ENTRY.matcher(inner);
+        while (m.find()) {
+            phases.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        return phases;
     }
 
     static final class Draws extends Api {
@@ -786,7 +800,8 @@ public class ExpertDrawLoad {
             long end = System.nanoTime();
             return new Attempt(jobId, tenderId, start, end, answer.status(), Long.parseLong(group(MICROS, answer.body(), "-1")),
                     Long.parseLong(group(DRAW_MICROS, answer.body(), "-1")),
-                    answer.status() == 200 ? null : group(ERROR, answer.body(), answer.body()));
+                    answer.status() == 200 ? null : group(ERROR, answer.body(), answer.body()),
+                    answer.status() == 200 ? phases(answer.body()) : Map.of());
         }
 
         /** One drawer, one draw after the other, in slot order. */
@@ -795,6 +810,7 @@ public class ExpertDrawLoad {
                 return;
             }
             List<Attempt> done = new ArrayList<>();
+            long statements0 = dbStatements();
             long[] cpu0 = cpu();
             long t0 = System.nanoTime();
             for (Tender tender : list) {
@@ -809,10 +825,16 @@ public class ExpertDrawLoad {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] cpu1 = cpu();
+            long statements1 = dbStatements();
             String p = "draws." + phase + ".";
             results.put(p + "drawsPerSecond", String.format(Locale.ROOT, "%.1f", list.size() / seconds));
+            if (statements0 >= 0 && statements1 >= statements0) {
+                results.put(p + "dbStatementsPerDraw", String.format(Locale.ROOT, "%.0f",
+                        (statements1 - statements0) / (double) Math.max(1, done.size())));
+            }
             cpuFigures(p, cpu0, cpu1, seconds);
             figures(p, done);
+            breakdown(p, done);
             System.out.printf(Locale.ROOT, "  [%s %s] %d draws one at a time in %.1f s | draw() ms p50 %s p90 %s p99 %s max %s | executeJob p50 %s"
                     + " p99 %s | client p50 %s p99 %s | failed attempts %s %s%n", label, phase, list.size(), seconds,
                     results.get(p + "draw.p50"), results.get(p + "draw.p90"), results.get(p + "draw.p99"), results.get(p + "draw.max"),
@@ -870,6 +892,7 @@ public class ExpertDrawLoad {
             results.put(p + "drawsPerSecond", String.format(Locale.ROOT, "%.1f", succeeded / wall));
             cpuFigures(p, cpu0, cpu1, seconds);
             figures(p, done);
+            breakdown(p, done);
             System.out.printf(Locale.ROOT, "  [%s %s] %d concurrent draws for %s in %.2f s = %.1f draws/s | client ms p50 %s p99 %s max %s"
                     + " | draw() p50 %s p99 %s | executeJob p50 %s p99 %s | failed attempts %s %s%n", label, phase, succeeded,
                     results.get(p + "slot"), wall, succeeded / wall, results.get(p + "client.p50"), results.get(p + "client.p99"),
@@ -898,6 +921,61 @@ public class ExpertDrawLoad {
             Map<String, Integer> kinds = new TreeMap<>();
             failed.forEach(a -> kinds.merge(kind(a), 1, Integer::sum));
             results.put(p + "errorKinds", kinds.toString().replace(" ", "").replace("=", ":"));
+        }
+
+        /**
+         * Where draw() spends its time: for each timed collaborator, the mean, p50 and p99 per draw of its
+         * time (µs summed over its calls in the draw) and its calls per draw; "rest" is draw() less all of them
+         * (draw()'s own code: the eligible list's encoding and decoding, the bookkeeping).
+         */
+        void breakdown(String p, List<Attempt> done) {
+            List<Attempt> ok = done.stream().filter(a -> a.status() == 200 && a.drawMicros() >= 0).toList();
+            if (ok.isEmpty()) {
+                return;
+            }
+            Set<String> names = new TreeSet<>();
+            ok.forEach(a -> names.addAll(a.phases().keySet()));
+            Map<String, long[]> perDraw = new LinkedHashMap<>();
+            Map<String, Double> calls = new HashMap<>();
+            for (String name : names) {
+                perDraw.put(name, ok.stream().mapToLong(a -> a.phases().getOrDefault(name, new long[2])[0]).sorted().toArray());
+                calls.put(name, ok.stream().mapToLong(a -> a.phases().getOrDefault(name, new long[2])[1]).average().orElse(0));
+            }
+            perDraw.put("rest", ok.stream().mapToLong(a -> a.drawMicros()
+                    - a.phases().values().stream().mapToLong(x -> x[0]).sum()).sorted().toArray());
+            calls.put("rest", 1.0);
+            StringBuilder line = new StringBuilder();
+            perDraw.entrySet().stream()
+                    .sorted((x, y) -> Double.compare(Arrays.stream(y.getValue()).average().orElse(0),
+                            Arrays.stream(x.getValue()).average().orElse(0)))
+                    .forEach(e -> {
+                        long[] v = e.getValue();
+                        String mean = ms((long) Arrays.stream(v).average().orElse(0));
+                        results.put(p + "phase." + e.getKey() + ".mean", mean);
+                        results.put(p + "phase." + e.getKey() + ".p50", ms(percentile(v, 50)));
+                        results.put(p + "phase." + e.getKey() + ".p99", ms(percentile(v, 99)));
+                        results.put(p + "phase." + e.getKey() + ".calls", String.format(Locale.ROOT, "%.1f", calls.get(e.getKey())));
+                        line.append(String.format(Locale.ROOT, "%n      %-44s mean %6s  p50 %6s  p99 %7s ms  calls/draw %5.1f", e.getKey(),
+                                mean, ms(percentile(v, 50)), ms(percentile(v, 99)), calls.get(e.getKey())));
+                    });
+            results.put(p + "phases", String.join(" ", perDraw.keySet()));
+            System.out.printf("    [%s %s] inside draw(), per draw:%s%n", label, p.replace("draws.", "").replace(".", ""), line);
+        }
+
+        /** The database server's statement counter, through --db-statements-command; -1 without one. */
+        long dbStatements() {
+            String command = opts.get("db-statements-command");
+            if (command == null || command.isBlank()) {
+                return -1;
+            }
+            try {
+                Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                process.waitFor();
+                return Long.parseLong(output.replaceAll(".*\\s", ""));
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                return -1;
+            }
         }
 
         void percentiles(String prefix, long[] sorted) {
@@ -1005,7 +1083,8 @@ public class ExpertDrawLoad {
 
     static void verify(Map<String, String> opts, Map<String, String> results) throws Exception {
         Map<String, String[]> tenders = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(Path.of(opts.get("tenders")))) {
+        Path tendersFile = opts.containsKey("tenders") ? Path.of(opts.get("tenders")) : null;
+        for (String line : tendersFile != null && Files.exists(tendersFile) ? Files.readAllLines(tendersFile) : List.<String>of()) {
             String[] f = line.split(",");
             if (f.length >= 4 && !f[0].equals("null")) {
                 tenders.put(f[0], f);

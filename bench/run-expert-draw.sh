@@ -12,8 +12,8 @@
 # Usage: bash bench/run-expert-draw.sh [h2] [mariadb]        (default: both; about 8 minutes each)
 # Knobs (environment): ROWS=100000 SPECIALTIES=200 SHARED_STRINGS=true (the .xlsx's text in a shared-strings
 #                      table, as Excel writes it) REIMPORT_CSV=true HEAP_MAX=512m
-#                      WARMUP_DRAWS=300 LATENCY_DRAWS=300 PER_SLOT=25 CONCURRENT=64 ROUNDS=3 ATTEMPTS=3
-#                      WORKSTATIONS=50 DECLARATIONS=6 (per tender; 0: none) SMS_DISPATCH=true
+#                      WARMUP_DRAWS=400 LATENCY_DRAWS=400 PER_SLOT=25 CONCURRENT=64 ROUNDS=3 ATTEMPTS=3
+#                      WORKSTATIONS=50 DECLARATIONS=6 (per tender; 0: none) SMS_DISPATCH=true DRAWS=true (false: the import only)
 #                      MARIADB_DB=remote_eval_expert_bench H2_PORT=18082 MARIADB_PORT_APP=18083
 #                      JAVA_OPTS="" (extra JVM options for the application) REBUILD=false
 set -euo pipefail
@@ -25,8 +25,8 @@ SPECIALTIES="${SPECIALTIES:-200}"
 SHARED_STRINGS="${SHARED_STRINGS:-true}"
 REIMPORT_CSV="${REIMPORT_CSV:-true}"
 HEAP_MAX="${HEAP_MAX:-512m}"
-WARMUP_DRAWS="${WARMUP_DRAWS:-300}"
-LATENCY_DRAWS="${LATENCY_DRAWS:-300}"
+WARMUP_DRAWS="${WARMUP_DRAWS:-400}"
+LATENCY_DRAWS="${LATENCY_DRAWS:-400}"
 PER_SLOT="${PER_SLOT:-25}"
 CONCURRENT="${CONCURRENT:-64}"
 ROUNDS="${ROUNDS:-3}"
@@ -34,6 +34,7 @@ ATTEMPTS="${ATTEMPTS:-3}"
 WORKSTATIONS="${WORKSTATIONS:-50}"
 DECLARATIONS="${DECLARATIONS:-6}"
 SMS_DISPATCH="${SMS_DISPATCH:-true}"
+DRAWS="${DRAWS:-true}"
 MARIADB_DB="${MARIADB_DB:-remote_eval_expert_bench}"
 EXTRA_JAVA_OPTS="${JAVA_OPTS:-}"
 RESULTS_DIR="$ROOT/bench/results"
@@ -106,6 +107,9 @@ run_db() {
   log_file="$RESULTS_DIR/app-expert-draw-$db-$STAMP.log"
   gc_log="$RESULTS_DIR/gc-expert-draw-$db-$STAMP.log"
   props="$WORK/$db.properties"
+  # MariaDB's statement counter (Questions): all clients of the shared server count, so meaningful on a quiet server only.
+  local statements_command=""
+  if [ -n "$admin" ]; then statements_command="$admin -N -e \"SHOW GLOBAL STATUS LIKE 'Questions'\""; fi
   tenders_file="$WORK/$db.tenders.csv"
   : >"$props"
 
@@ -125,7 +129,7 @@ run_db() {
   driver_pid=$!; HELPER_PIDS+=("$driver_pid")
   wait "$driver_pid" || log "$label: the .xlsx import failed"
   R[$db.heapAfterImport]="$(heap_after_gc_mb "$APP_PID")"
-  jcmd "$APP_PID" GC.class_histogram 2>/dev/null | head -30 >"$RESULTS_DIR/histogram-expert-draw-$db-$STAMP.txt" || true
+  jcmd "$APP_PID" GC.class_histogram 2>/dev/null | sed -n "1,30p;\$p" >"$RESULTS_DIR/histogram-expert-draw-$db-$STAMP.txt" || true
   R[$db.rssAfterImport]="$(rss_mb "$APP_PID")"
   if [ "$REIMPORT_CSV" = true ]; then
     java -cp "$WORK/driver" ExpertDrawLoad import --base-url "$base" --label "$label" --file "$WORK/pool.csv" --prefix csv \
@@ -134,13 +138,15 @@ run_db() {
     wait "$driver_pid" || log "$label: the .csv re-import failed"
   fi
 
-  java -cp "$WORK/driver" ExpertDrawLoad draws --base-url "$base" --label "$label" --codes "$WORK/codes.txt" \
-    --employers "$WORK/employers.txt" --tenders-out "$tenders_file" --warmup-draws "$WARMUP_DRAWS" --latency-draws "$LATENCY_DRAWS" \
-    --per-slot "$PER_SLOT" --concurrent "$CONCURRENT" --rounds "$ROUNDS" --attempts "$ATTEMPTS" --workstations "$WORKSTATIONS" \
-    --declarations "$DECLARATIONS" --app-pid "$APP_PID" --db-pid "${db_pid:-0}" --clk-tck "$(getconf CLK_TCK)" \
-    --run-id "${label^^}-$STAMP" --out "$props" >&2 &
-  driver_pid=$!; HELPER_PIDS+=("$driver_pid")
-  wait "$driver_pid" || log "$label: the draw driver failed"
+  if [ "$DRAWS" = true ]; then
+    java -cp "$WORK/driver" ExpertDrawLoad draws --base-url "$base" --label "$label" --codes "$WORK/codes.txt" \
+      --employers "$WORK/employers.txt" --tenders-out "$tenders_file" --warmup-draws "$WARMUP_DRAWS" --latency-draws "$LATENCY_DRAWS" \
+      --per-slot "$PER_SLOT" --concurrent "$CONCURRENT" --rounds "$ROUNDS" --attempts "$ATTEMPTS" --workstations "$WORKSTATIONS" \
+      --declarations "$DECLARATIONS" --app-pid "$APP_PID" --db-pid "${db_pid:-0}" --clk-tck "$(getconf CLK_TCK)" \
+      --run-id "${label^^}-$STAMP" --db-statements-command "$statements_command" --out "$props" >&2 &
+    driver_pid=$!; HELPER_PIDS+=("$driver_pid")
+    wait "$driver_pid" || log "$label: the draw driver failed"
+  fi
   R[$db.heapAfterDraws]="$(heap_after_gc_mb "$APP_PID")"
 
   stop_app
@@ -149,7 +155,7 @@ run_db() {
   R[$db.oom]="$(grep -c 'OutOfMemoryError' "$log_file" || true)"
 
   log "$label: counting from the tables"
-  [ -f "$tenders_file" ] && java -cp "$JDBC_CP" ExpertDrawLoad verify --jdbc-url "$jdbc_url" --db-user "$jdbc_user" \
+  java -cp "$JDBC_CP" ExpertDrawLoad verify --jdbc-url "$jdbc_url" --db-user "$jdbc_user" \
     --db-password "$jdbc_password" --tenders "$tenders_file" --out "$props" >&2 || log "$label: the verification failed"
 
   local key value
@@ -194,7 +200,7 @@ draw_rows() {
   row "cold start to health 200 (s)" coldstart
   row "job executor" jobexecutor
   pair "specialties in the table before / added" specialties.before specialties.added
-  echo "IMPORT of the .xlsx ($(v h2.xlsx.fileMB) MB, SXSSF, shared strings: $SHARED_STRINGS)"
+  echo "IMPORT of the .xlsx ($(v h2.xlsx.fileMB)/$(v mariadb.xlsx.fileMB) MB, SXSSF, shared strings: $SHARED_STRINGS)"
   row "  state" xlsx.state
   pair "  rows read / created" xlsx.rowsRead xlsx.created
   row "  WALL TIME, POST to final state (s)" xlsx.wallSeconds
@@ -210,7 +216,7 @@ draw_rows() {
   row "  heap used after a GC: after the start (MB)" heapAfterStart
   row "    after the import (MB)" heapAfterImport
   row "  RSS after the import (MB)" rssAfterImport
-  echo "RE-IMPORT of the same rows as .csv ($(v h2.csv.fileMB) MB): every row found by its blind index, unchanged"
+  echo "RE-IMPORT of the same rows as .csv ($(v h2.csv.fileMB)/$(v mariadb.csv.fileMB) MB): every row found by its blind index, unchanged"
   row "  state" csv.state
   pair "  rows read / unchanged" csv.rowsRead csv.unchanged
   row "  wall time (s)" csv.wallSeconds
@@ -223,6 +229,14 @@ draw_rows() {
   row "  declarations added (kind:HTTP status:count)" draws.declarations
   echo "SINGLE EXPERT DRAWS, one at a time (7 experts, 2 specialties, all exclusions)"
   draw_rows latency
+  row "  MariaDB statements per draw request (Questions)" draws.latency.dbStatementsPerDraw
+  echo "  inside draw(), per draw: mean / p99 (ms) and calls, by collaborator (rest: draw()'s own code)"
+  for phase in $(printf '%s\n' "${R[h2.draws.latency.phases]:-}" "${R[mariadb.draws.latency.phases]:-}" | tr ' ' '\n' | sort -u); do
+    [ -n "$phase" ] || continue
+    printf '%-58s %22s %22s\n' "    $phase" \
+      "$(v h2.draws.latency.phase.$phase.mean) / $(v h2.draws.latency.phase.$phase.p99) ($(v h2.draws.latency.phase.$phase.calls))" \
+      "$(v mariadb.draws.latency.phase.$phase.mean) / $(v mariadb.draws.latency.phase.$phase.p99) ($(v mariadb.draws.latency.phase.$phase.calls))"
+  done
   echo "  warm-up draws before them (not the figures):"
   triple "    draw() p50/p99/max (ms)" draws.warmup.draw.p50 draws.warmup.draw.p99 draws.warmup.draw.max
   echo "CONCURRENT: $CONCURRENT drawers, one half-day per round, all tenders of a round with the same 2 specialties"
@@ -235,6 +249,7 @@ draw_rows() {
   pair "  failed attempts / draws still failed" draws.concurrent.failedAttempts draws.concurrent.failedDraws
   row "  failure kinds" draws.concurrent.errorKinds
   row "  states afterwards" draws.concurrent.states
+  pair "  inside draw(): slot lock wait+hold / recordExclusions mean" draws.concurrent1.phase.JdbcSeatBookings.lockSlot.mean draws.concurrent1.phase.CommitteeSeats.recordExclusions.mean
   row "  app CPU round 1 (cores)" draws.concurrent1.appCpu
   row "  mariadbd CPU round 1 (cores)" draws.concurrent1.dbCpu
   echo "COUNTED FROM THE TABLES (application stopped)"

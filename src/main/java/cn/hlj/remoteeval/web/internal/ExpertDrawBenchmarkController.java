@@ -44,9 +44,11 @@ import io.swagger.v3.oas.annotations.Hidden;
  * an exception). The script starts the application with the job executor off.
  *
  * <p>Besides the time of {@code executeJob}, it answers the time spent inside the expert draw service's
- * {@code draw(tenderId)} during that call, taken by a method interceptor that exists only under this
- * profile. The service is named by a string: {@code web} must not depend on {@code draw}, which depends
- * on {@code web}. The interceptor records a duration and never looks at arguments or results.
+ * {@code draw(tenderId)} during that call and, within it, in the collaborators it calls ({@link #TIMED}:
+ * the slot lock, the pool's candidates, the exclusion screening, the seats, the SMS, the chain...),
+ * taken by a method interceptor that exists only under this profile and only times a thread running a job
+ * here. Classes are named by strings: {@code web} must not depend on the modules it times, some of which
+ * depend on {@code web}. The interceptor records durations and never looks at arguments or results.
  *
  * <p>Exists only under the {@code bench} profile, and only for operators.
  */
@@ -59,9 +61,30 @@ class ExpertDrawBenchmarkController {
     static final Set<String> ACTIVITIES = Set.of("AwaitExpertDraw", "DrawExperts");
     static final String DRAW_SERVICE = "cn.hlj.remoteeval.draw.internal.ExpertDrawService";
     static final String DRAW_METHOD = "draw";
+    /** The collaborators of the draw timed while a draw runs: class name to method names. */
+    static final Map<String, Set<String>> TIMED = Map.of(
+            "cn.hlj.remoteeval.venue.internal.JdbcSeatBookings", Set.of("lockSlot", "seatPlan"),
+            "cn.hlj.remoteeval.tender.internal.TenderFactsQuery", Set.of("find", "committeeRequirement"),
+            "cn.hlj.remoteeval.expert.internal.PoolQueries", Set.of("available"),
+            "cn.hlj.remoteeval.draw.internal.CommitteeSeats",
+            Set.of("busyIn", "acceptedForTenderer", "everDrawn", "holding", "recordExclusions", "insert"),
+            "cn.hlj.remoteeval.draw.internal.ExclusionRules", Set.of("screen"),
+            "cn.hlj.remoteeval.draw.internal.ExpertDrawAlgorithm", Set.of("draw"),
+            "cn.hlj.remoteeval.draw.internal.ExpertNotices", Set.of("invite"),
+            "cn.hlj.remoteeval.tender.internal.TenderService", Set.of("expertsDrawn", "expertDrawFailed"),
+            "cn.hlj.remoteeval.audit.internal.JdbcAuditLog", Set.of("append"),
+            "cn.hlj.remoteeval.draw.internal.DrawChain", Set.of("append"));
 
-    /** Per request thread: nanoseconds inside draw(), and how many calls. Set only while a job runs here. */
-    private static final ThreadLocal<long[]> DRAW_TIME = new ThreadLocal<>();
+    /** What the interceptor collects for one job execution in one request thread. */
+    static final class Timings {
+        long drawNanos;
+        long drawCalls;
+        int inDraw;
+        final Map<String, long[]> phases = new LinkedHashMap<>();
+    }
+
+    /** Per request thread, set only while a job runs here. */
+    private static final ThreadLocal<Timings> TIMINGS = new ThreadLocal<>();
 
     private final ManagementService management;
     private final RuntimeService runtime;
@@ -74,9 +97,9 @@ class ExpertDrawBenchmarkController {
     }
 
     /**
-     * Times {@code ExpertDrawService.draw(String)} for the request thread that runs a job here; outside
-     * that, a no-op. Infrastructure role: without AspectJ, Spring's auto-proxy creator applies only such
-     * advisors (the service is already proxied for its transactions).
+     * Times {@code ExpertDrawService.draw(String)} and, inside it, the {@link #TIMED} methods, for the
+     * request thread that runs a job here; otherwise a plain call. Infrastructure role: without AspectJ,
+     * Spring's auto-proxy creator applies only such advisors.
      */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -84,22 +107,46 @@ class ExpertDrawBenchmarkController {
         StaticMethodMatcherPointcut pointcut = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
-                return targetClass != null && DRAW_SERVICE.equals(ClassUtils.getUserClass(targetClass).getName())
-                        && DRAW_METHOD.equals(method.getName()) && method.getParameterCount() == 1
-                        && method.getParameterTypes()[0] == String.class;
+                if (targetClass == null) {
+                    return false;
+                }
+                String type = ClassUtils.getUserClass(targetClass).getName();
+                if (DRAW_SERVICE.equals(type)) {
+                    return DRAW_METHOD.equals(method.getName()) && method.getParameterCount() == 1
+                            && method.getParameterTypes()[0] == String.class;
+                }
+                return TIMED.getOrDefault(type, Set.of()).contains(method.getName());
             }
         };
         MethodInterceptor timer = invocation -> {
-            long[] time = DRAW_TIME.get();
-            if (time == null) {
+            Timings timings = TIMINGS.get();
+            if (timings == null) {
+                return invocation.proceed();
+            }
+            Object target = invocation.getThis();
+            String type = target == null ? "" : ClassUtils.getUserClass(target).getName();
+            boolean draw = DRAW_SERVICE.equals(type);
+            if (!draw && timings.inDraw == 0) {
                 return invocation.proceed();
             }
             long start = System.nanoTime();
+            if (draw) {
+                timings.inDraw++;
+            }
             try {
                 return invocation.proceed();
             } finally {
-                time[0] += System.nanoTime() - start;
-                time[1]++;
+                long elapsed = System.nanoTime() - start;
+                if (draw) {
+                    timings.inDraw--;
+                    timings.drawNanos += elapsed;
+                    timings.drawCalls++;
+                } else {
+                    long[] phase = timings.phases.computeIfAbsent(
+                            type.substring(type.lastIndexOf('.') + 1) + "." + invocation.getMethod().getName(), k -> new long[2]);
+                    phase[0] += elapsed;
+                    phase[1]++;
+                }
             }
         };
         DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(pointcut, timer);
@@ -136,8 +183,9 @@ class ExpertDrawBenchmarkController {
 
     /**
      * Executes one job and answers how long {@code executeJob} took in the server and, within it,
-     * {@code draw()} (microseconds; {@code drawCalls} 0 for a timer job), or, with status 500, the
-     * exception chain it ended with (operators only: it is a diagnostic).
+     * {@code draw()} (microseconds; {@code drawCalls} 0 for a timer job) and the timed methods inside
+     * {@code draw()} ({@code phases}: name to [microseconds, calls]), or, with status 500, the exception
+     * chain it ended with (operators only: it is a diagnostic).
      */
     @PostMapping("/api/bench/expert-draw-jobs/{jobId}")
     ResponseEntity<Map<String, Object>> execute(@PathVariable String jobId) {
@@ -146,27 +194,30 @@ class ExpertDrawBenchmarkController {
         SecurityContextHolder.clearContext();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobId", jobId);
-        long[] drawTime = new long[2];
-        DRAW_TIME.set(drawTime);
+        Timings timings = new Timings();
+        TIMINGS.set(timings);
         long start = System.nanoTime();
         try {
             management.executeJob(jobId);
-            times(answer, start, drawTime);
+            times(answer, start, timings);
             return ResponseEntity.ok(answer);
         } catch (RuntimeException e) {
-            times(answer, start, drawTime);
+            times(answer, start, timings);
             answer.put("error", describe(e));
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(answer);
         } finally {
-            DRAW_TIME.remove();
+            TIMINGS.remove();
             SecurityContextHolder.setContext(caller);
         }
     }
 
-    private static void times(Map<String, Object> answer, long start, long[] drawTime) {
+    private static void times(Map<String, Object> answer, long start, Timings timings) {
         answer.put("micros", (System.nanoTime() - start) / 1_000);
-        answer.put("drawMicros", drawTime[1] == 0 ? -1 : drawTime[0] / 1_000);
-        answer.put("drawCalls", drawTime[1]);
+        answer.put("drawMicros", timings.drawCalls == 0 ? -1 : timings.drawNanos / 1_000);
+        answer.put("drawCalls", timings.drawCalls);
+        Map<String, long[]> phases = new LinkedHashMap<>();
+        timings.phases.forEach((name, t) -> phases.put(name, new long[] { t[0] / 1_000, t[1] }));
+        answer.put("phases", phases);
     }
 
     private void requireOperator() {
