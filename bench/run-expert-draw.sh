@@ -249,7 +249,7 @@ draw_rows() {
   pair "  failed attempts / draws still failed" draws.concurrent.failedAttempts draws.concurrent.failedDraws
   row "  failure kinds" draws.concurrent.errorKinds
   row "  states afterwards" draws.concurrent.states
-  pair "  inside draw(): slot lock wait+hold / recordExclusions mean" draws.concurrent1.phase.JdbcSeatBookings.lockSlot.mean draws.concurrent1.phase.CommitteeSeats.recordExclusions.mean
+  pair "  round 1, inside draw(), mean ms: slot lock wait / exclusion rows" draws.concurrent1.phase.JdbcSeatBookings.lockSlot.mean draws.concurrent1.phase.CommitteeSeats.recordExclusions.mean
   row "  app CPU round 1 (cores)" draws.concurrent1.appCpu
   row "  mariadbd CPU round 1 (cores)" draws.concurrent1.dbCpu
   echo "COUNTED FROM THE TABLES (application stopped)"
