@@ -107,17 +107,22 @@ mariadb_admin() {
   return 1
 }
 
-# Makes sure the server runs (.ci/mariadb-up), then drops and recreates remote_eval_bench, the only
-# database the benchmarks touch. Prints the admin client command on stdout.
+# Makes sure the server runs (.ci/mariadb-up), then drops and recreates the benchmark's database:
+# remote_eval_bench unless another name is given (run-expert-draw.sh uses its own, so that it can run
+# next to the other benchmarks). Never the test suite's remote_eval_test. Prints the admin client command on stdout.
 prepare_bench_database() {
-  local admin
-  log "preparing MariaDB (.ci/mariadb-up) and an empty database remote_eval_bench"
+  local admin name="${1:-remote_eval_bench}"
+  case "$name" in
+    remote_eval_bench|remote_eval_*bench*) ;;
+    *) log "refusing to drop '$name': benchmark databases are named remote_eval_*bench*"; return 1 ;;
+  esac
+  log "preparing MariaDB (.ci/mariadb-up) and an empty database $name"
   bash "$ROOT/.ci/mariadb-up" >&2 || return 1
-  admin="$(mariadb_admin)" || { log "no MariaDB admin access; cannot recreate remote_eval_bench"; return 1; }
-  $admin -e "DROP DATABASE IF EXISTS remote_eval_bench;
-             CREATE DATABASE remote_eval_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-             GRANT ALL PRIVILEGES ON remote_eval_bench.* TO 'remote_eval'@'127.0.0.1';
-             GRANT ALL PRIVILEGES ON remote_eval_bench.* TO 'remote_eval'@'localhost';" >&2 || return 1
+  admin="$(mariadb_admin)" || { log "no MariaDB admin access; cannot recreate $name"; return 1; }
+  $admin -e "DROP DATABASE IF EXISTS $name;
+             CREATE DATABASE $name CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+             GRANT ALL PRIVILEGES ON $name.* TO 'remote_eval'@'127.0.0.1';
+             GRANT ALL PRIVILEGES ON $name.* TO 'remote_eval'@'localhost';" >&2 || return 1
   echo "$admin"
 }
 
