@@ -19,16 +19,9 @@ public interface SeatBookings {
     Map<String, Integer> freeSeats(Slot slot, boolean crossProvinceOnly);
 
     /**
-     * Makes sure the slot can be locked without a second connection: creates its lock row, if
-     * missing, in the caller's transaction. Called when a tender is registered for or moved to a
-     * slot, long before its draw, so that concurrent draws never hold one pooled connection while
-     * waiting for another. Must run inside a transaction.
-     */
-    void prepareSlot(Slot slot);
-
-    /**
      * Blocks every other caller of this method for the same slot, on any node, until the
-     * caller's transaction ends. Must run inside a transaction.
+     * caller's transaction ends. Must run inside a transaction. Never inserts: the lock rows
+     * exist from the start, so no slot needs preparing and no second connection is taken.
      */
     void lockSlot(Slot slot);
 

@@ -98,4 +98,28 @@ class TenderCommitteeIntegrationTest {
         assertThat(view.get("bidders").get("names").toString()).isEqualTo("[\"甲公司\",\"乙公司\"]");
         assertThat(view.get("bidders").get("recordedAt").isNull()).isFalse();
     }
+
+    @Test
+    void severalTendersRegisteringAtOnceForANewSlotAllSucceed() throws Exception {
+        String date = TenderBody.freshDate().toString();
+        java.util.List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    statuses.add(api.post("staff-hrb", "/api/tenders", TenderBody.valid().with("evaluationDate", date))
+                            .andReturn().getResponse().getStatus());
+                } catch (Exception e) {
+                    statuses.add(-1);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+
+        assertThat(statuses).hasSize(8).containsOnly(201);
+    }
 }

@@ -171,8 +171,33 @@ class SeatBookingsIntegrationTest {
 
         assertThatThrownBy(() -> bookings.lockSlot(slot)).isInstanceOf(IllegalTransactionStateException.class);
         new TransactionTemplate(transactions).executeWithoutResult(status -> bookings.lockSlot(slot));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM booking_slot_lock WHERE eval_date = ? AND half_day = 'AM'")
-                .param(Date.valueOf(slot.date())).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aSecondLockerOfTheSameSlotWaitsUntilTheFirstCommits() throws Exception {
+        Slot slot = new Slot(FarDates.next(), HalfDay.PM);
+        java.util.concurrent.CountDownLatch firstHolds = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseFirst = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread first = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            bookings.lockSlot(slot);
+            firstHolds.countDown();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> releaseFirst.getCount() == 0);
+            order.add("first commits");
+        }));
+        first.start();
+        firstHolds.await();
+        Thread second = new Thread(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            bookings.lockSlot(slot);
+            order.add("second locks");
+        }));
+        second.start();
+        second.join(300);
+        releaseFirst.countDown();
+        first.join(10_000);
+        second.join(10_000);
+
+        assertThat(order).containsExactly("first commits", "second locks");
     }
 
     @Test

@@ -18,7 +18,6 @@ import cn.hlj.remoteeval.scope.RolloutStatus;
 import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.scope.ScopeDecision;
 import cn.hlj.remoteeval.tender.TenderDispatch;
-import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.ApiProblemException;
 
@@ -36,16 +35,14 @@ class TenderService implements TenderDispatch {
     private final TenderRepository tenders;
     private final TenderLifecycle lifecycle;
     private final RolloutPolicy rollout;
-    private final SeatBookings seats;
     private final ExpertPool pool;
     private final Clock clock;
 
-    TenderService(TenderRepository tenders, TenderLifecycle lifecycle, RolloutPolicy rollout, SeatBookings seats,
-            ExpertPool pool, Clock clock) {
+    TenderService(TenderRepository tenders, TenderLifecycle lifecycle, RolloutPolicy rollout, ExpertPool pool,
+            Clock clock) {
         this.tenders = tenders;
         this.lifecycle = lifecycle;
         this.rollout = rollout;
-        this.seats = seats;
         this.pool = pool;
         this.clock = clock;
     }
@@ -62,7 +59,6 @@ class TenderService implements TenderDispatch {
         } catch (DuplicateKeyException e) {
             throw duplicateSectionCode(registration.sectionCode());
         }
-        seats.prepareSlot(tender.slot());
         lifecycle.start(tender);
         Tender started = load(tender.id());
         log.info("Tender {} registered at {}: scope {}, rollout {}, state {}", started.id(), started.mainCenter(),
@@ -206,7 +202,6 @@ class TenderService implements TenderDispatch {
             throw ApiProblemException.invalid("evaluationDate", "新的评标日期和时段与原安排相同");
         }
         transition(tender, t -> t.moveEvaluation(to, movedBy, clock.instant()), "调整评标时间");
-        seats.prepareSlot(to);
         lifecycle.evaluationMoved(tenderId, to);
         log.info("Tender {}: evaluation moved to {}", tenderId, to);
         return TenderView.of(load(tenderId));

@@ -11,17 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.HalfDay;
@@ -50,15 +46,12 @@ class JdbcSeatBookings implements SeatBookings {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final TransactionTemplate newTransaction;
     private final SessionCodes sessionCodes = new SessionCodes(new SecureRandom());
     private final Clock clock;
 
-    JdbcSeatBookings(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
+    JdbcSeatBookings(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -74,58 +67,24 @@ class JdbcSeatBookings implements SeatBookings {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void prepareSlot(Slot slot) {
-        Date day = Date.valueOf(slot.date());
-        String halfDay = slot.halfDay().name();
-        if (lockRowExists(day, halfDay)) {
-            return;
-        }
-        try {
-            jdbc.sql("INSERT INTO booking_slot_lock (eval_date, half_day) VALUES (?, ?)").params(day, halfDay).update();
-        } catch (DuplicateKeyException alreadyThere) {
-            // A concurrent registration created it; a failed statement leaves this transaction usable.
-        }
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void lockSlot(Slot slot) {
         lockSlotInCurrentTransaction(slot);
+    }
+
+    /** The number of lock stripes that migration V16 creates. */
+    static final int LOCK_STRIPES = 256;
+
+    /** Consecutive half-days take consecutive stripes, so slots share one only 128 days apart. */
+    static int stripeOf(Slot slot) {
+        return (int) Math.floorMod(slot.date().toEpochDay() * 2 + slot.halfDay().ordinal(), (long) LOCK_STRIPES);
     }
 
     private void lockSlotInCurrentTransaction(Slot slot) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("lockSlot must run inside a transaction");
         }
-        Date day = Date.valueOf(slot.date());
-        String halfDay = slot.halfDay().name();
-        if (!lockRowExists(day, halfDay)) {
-            createLockRow(day, halfDay);
-        }
-        jdbc.sql("SELECT eval_date FROM booking_slot_lock WHERE eval_date = ? AND half_day = ? FOR UPDATE")
-                .params(day, halfDay).query((rs, row) -> rs.getDate(1)).single();
-    }
-
-    private boolean lockRowExists(Date day, String halfDay) {
-        return jdbc.sql("SELECT COUNT(*) FROM booking_slot_lock WHERE eval_date = ? AND half_day = ?")
-                .params(day, halfDay).query(Long.class).single() > 0;
-    }
-
-    /**
-     * In its own short transaction, so that the row is visible to every other booker at once; a
-     * concurrent booker may have created it first, which is just as good. It takes a second pooled
-     * connection while the caller holds one, so it is only the fallback for a slot nobody prepared
-     * (a partner hosting on a date no tender uses): with many drawers on an unprepared slot the
-     * pool could run dry with every holder waiting for another connection.
-     */
-    private void createLockRow(Date day, String halfDay) {
-        try {
-            newTransaction.executeWithoutResult(status -> jdbc
-                    .sql("INSERT INTO booking_slot_lock (eval_date, half_day) VALUES (?, ?)").params(day, halfDay)
-                    .update());
-        } catch (DuplicateKeyException alreadyThere) {
-            // Another booker created it; the lock is taken below either way.
-        }
+        jdbc.sql("SELECT stripe FROM booking_lock_stripe WHERE stripe = ? FOR UPDATE").param(stripeOf(slot))
+                .query(Integer.class).single();
     }
 
     /**

@@ -40,11 +40,6 @@ class FakeSeatBookings implements SeatBookings {
     }
 
     @Override
-    public void prepareSlot(Slot slot) {
-        calls.add("prepareSlot " + slot);
-    }
-
-    @Override
     public void lockSlot(Slot slot) {
         calls.add("lockSlot " + slot);
     }
