@@ -42,6 +42,12 @@ class ApiExceptionHandler {
         return problem(e.status(), e.title(), e.getMessage(), e.violations());
     }
 
+    /** Two changes to one record at once (a person and a background job, or two nodes): nothing was saved. */
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(org.springframework.dao.OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "数据已被同时修改", "该记录刚被其他操作修改，本次修改未保存，请刷新后重试。", List.of());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "请求体无法解析。", List.of(JsonErrors.describe(e.getCause())));

@@ -186,6 +186,15 @@ class TenderController {
         if (!violations.isEmpty()) {
             throw ApiProblemException.invalid(violations);
         }
-        return tenders.recordBidders(id, names, actor.userId());
+        // The tender's background jobs (draws) may save it at the same moment; the bidders are simply recorded again.
+        for (int attempt = 1;; attempt++) {
+            try {
+                return tenders.recordBidders(id, names, actor.userId());
+            } catch (org.springframework.dao.OptimisticLockingFailureException concurrentJob) {
+                if (attempt == 3) {
+                    throw concurrentJob;
+                }
+            }
+        }
     }
 }
