@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.venue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,4 +49,17 @@ public interface SeatBookings {
 
     /** The session code under which the center hosts the holder's seats; empty when it hosts none. */
     Optional<String> sessionCodeOf(String holderRef, String centerCode);
+
+    /**
+     * Every session of the holder, one per center that hosts its seats, the main venue's included,
+     * ordered by session code (so that the order says nothing about the centers).
+     */
+    List<VenueSession> sessionsOf(String holderRef);
+
+    /** The center that hosts an anonymous session; empty for an unknown code. */
+    Optional<String> centerOfSession(String sessionCode);
+
+    /** A center's share of a holder's seats under its anonymous session code. */
+    record VenueSession(String sessionCode, String centerCode, int seats) {
+    }
 }

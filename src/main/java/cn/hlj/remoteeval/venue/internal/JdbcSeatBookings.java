@@ -160,6 +160,23 @@ class JdbcSeatBookings implements SeatBookings {
         return existingSessionCode(holderRef, centerCode);
     }
 
+    @Override
+    public List<VenueSession> sessionsOf(String holderRef) {
+        return jdbc.sql("SELECT b.session_code, w.center_code, COUNT(*) AS seats FROM workstation_booking b "
+                + "JOIN workstation w ON w.id = b.workstation_id WHERE b.holder_ref = ? "
+                + "GROUP BY b.session_code, w.center_code ORDER BY b.session_code").param(holderRef)
+                .query((rs, row) -> new VenueSession(rs.getString("session_code"), rs.getString("center_code"),
+                        rs.getInt("seats")))
+                .list();
+    }
+
+    @Override
+    public Optional<String> centerOfSession(String sessionCode) {
+        return jdbc.sql("SELECT DISTINCT w.center_code FROM workstation_booking b JOIN workstation w "
+                + "ON w.id = b.workstation_id WHERE b.session_code = ?").param(sessionCode)
+                .query(String.class).list().stream().findFirst();
+    }
+
     /** One session code per holder and center: a second booking of the same holder there joins it. */
     private Optional<String> existingSessionCode(String holderRef, String centerCode) {
         return jdbc.sql("SELECT b.session_code FROM workstation_booking b JOIN workstation w ON w.id = b.workstation_id "

@@ -81,6 +81,18 @@ class FakeSeatBookings implements SeatBookings {
                 : java.util.Optional.empty();
     }
 
+    @Override
+    public java.util.List<VenueSession> sessionsOf(String holderRef) {
+        return bookedBy(holderRef).entrySet().stream()
+                .map(e -> new VenueSession("RS-" + e.getKey() + "-" + holderRef, e.getKey(), e.getValue())).toList();
+    }
+
+    @Override
+    public java.util.Optional<String> centerOfSession(String sessionCode) {
+        return capacity.values().stream().flatMap(m -> m.keySet().stream()).distinct()
+                .filter(center -> sessionCode.startsWith("RS-" + center + "-")).findFirst();
+    }
+
     Map<String, Integer> bookedBy(String holderRef) {
         Map<String, Integer> booked = new TreeMap<>();
         bookings.stream().filter(b -> b.holderRef().equals(holderRef))

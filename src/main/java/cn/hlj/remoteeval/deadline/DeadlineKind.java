@@ -1,0 +1,23 @@
+package cn.hlj.remoteeval.deadline;
+
+/**
+ * What a deadline watches. Each kind has its term and reminder in configuration
+ * ({@code remote-eval.deadline.terms.<KIND>}); the defaults follow the policy.
+ */
+public enum DeadlineKind {
+
+    /** Policy 八: a sub-venue hands its A/V material to the main venue within 5 working days after the evaluation ends. */
+    AV_HANDOVER_TO_MAIN,
+
+    /** Policy 八: the main venue hands everything to the tenderer within 5 working days after receiving the last sub-venue's material. */
+    AV_HANDOVER_TO_TENDERER,
+
+    /** Policy 八: a sub-venue passes a clue of wrongdoing to the main venue (default 1 working day). */
+    CLUE_TO_MAIN,
+
+    /** Policy 八: the main venue records the clue's transfer to the discipline or law-enforcement body (default 1 working day). */
+    CLUE_TRANSFER,
+
+    /** Policy 二: the written explanation of an exempt tender, 15 calendar days after the winning bidder is set (Bidding Law art. 47). */
+    EXEMPTION_EXPLANATION
+}

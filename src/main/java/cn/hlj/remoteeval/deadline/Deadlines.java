@@ -1,0 +1,35 @@
+package cn.hlj.remoteeval.deadline;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Opens, completes and cancels deadlines. Every method joins the caller's transaction, Quartz
+ * triggers included, so a deadline exists exactly when the duty it watches was recorded.
+ *
+ * <p>When a deadline's reminder or breach fires, the deadline module correlates the BPMN message
+ * {@link DeadlineVariables#MESSAGE_REMINDER} or {@link DeadlineVariables#MESSAGE_BREACHED} to the
+ * process instance whose variable {@link DeadlineVariables#DEADLINE_ID} holds the deadline's id,
+ * and publishes {@link DeadlineReminderDue} or {@link DeadlineBreached}. Each fires at most once,
+ * never after {@link #complete}.
+ */
+public interface Deadlines {
+
+    /**
+     * Opens a deadline of the kind's configured term, counted from {@code startDay} (the day itself not
+     * counted: "within 5 working days after D" is due at the end of the 5th working day after D).
+     *
+     * @param tenderId the tender the duty belongs to
+     * @param subjectRef an opaque reference to the watched duty (a hand-over id, a clue id), never a center or a person
+     * @return the ticket; {@link DeadlineState#AWAITING_CALENDAR} when the term reaches a year not loaded
+     */
+    DeadlineTicket open(DeadlineKind kind, String tenderId, String subjectRef, LocalDate startDay);
+
+    /** The watched duty was done: nothing more fires. Idempotent; completing a breached deadline records the late completion. */
+    void complete(String deadlineId);
+
+    /** The watched duty no longer exists: nothing more fires. Idempotent. */
+    void cancel(String deadlineId);
+
+    Optional<DeadlineTicket> find(String deadlineId);
+}
