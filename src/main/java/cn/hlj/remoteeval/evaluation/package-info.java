@@ -1,2 +1,2 @@
-/** The evaluation day at the main venue and the sub-venues; for now only the event that ends it. */
+/** The evaluation day at the main venue and every sub-venue: duties, incidents, report signing and its end. */
 package cn.hlj.remoteeval.evaluation;
