@@ -44,7 +44,9 @@ class TenderRegistrationIntegrationTest {
             // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
             "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "seat", "replaceFirst",
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
-            "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+            "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
+            // Deadlines (issue 6): the deadline's opaque id, when it is breached, the supervisor's follow-up.
+            "deadlineId", "deadlineDueAt", "overdueFollowUpMeasure", "overdueFollowedUp");
 
     @Autowired
     Api api;

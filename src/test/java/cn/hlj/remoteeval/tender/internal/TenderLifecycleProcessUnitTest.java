@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/expert-seat-confirmation.bpmn", "bpmn/scope-decision.dmn",
         "forms/venue-negotiation-confirmation.form", "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
         "forms/exemption-explanation-acknowledgement.form", "forms/expert-shortage-resolution.form",
-        "forms/national-expert-draw-record.form" })
+        "forms/national-expert-draw-record.form", "forms/exemption-explanation-overdue.form" })
 class TenderLifecycleProcessUnitTest {
 
     @RegisterExtension
@@ -55,6 +56,9 @@ class TenderLifecycleProcessUnitTest {
     private final List<Object> replacedSeats = new java.util.ArrayList<>();
     private final List<Object> nationalDrawsRecorded = new java.util.ArrayList<>();
     private int expertDrawsRun;
+    private final List<Object> explanationDeadlinesCompleted = new java.util.ArrayList<>();
+    private final List<Object> explanationReminders = new java.util.ArrayList<>();
+    private final List<Object> overdueFollowUps = new java.util.ArrayList<>();
 
     /** Stands in for the timing bean: the draw is due at once in these tests. */
     public static class DueNow {
@@ -89,6 +93,14 @@ class TenderLifecycleProcessUnitTest {
             replacedSeats.add(execution.getVariable("seat"));
             execution.setVariable("replacementDrawn", replacementsByDelegate.removeFirst());
         });
+        Mocks.register("openExemptionExplanationDeadline", (JavaDelegate) execution -> {
+            execution.setVariable("deadlineId", "deadline-" + execution.getVariable("tenderId"));
+            execution.setVariable("deadlineDueAt", new java.util.Date(0));
+        });
+        Mocks.register("remindExemptionExplanation", (JavaDelegate) execution -> explanationReminders.add(execution.getVariable("deadlineId")));
+        Mocks.register("completeExemptionExplanationDeadline",
+                (JavaDelegate) execution -> explanationDeadlinesCompleted.add(execution.getVariable("deadlineId")));
+        Mocks.register("recordOverdueExplanationFollowUp", (TaskListener) task -> overdueFollowUps.add(task.getVariable("tenderId")));
         Mocks.register("recordNationalExpertDraw", (TaskListener) task -> nationalDrawsRecorded.add(task.getVariable("tenderId")));
     }
 
@@ -103,15 +115,47 @@ class TenderLifecycleProcessUnitTest {
 
         assertThat(instance).isWaitingAt("AwaitWinningBidder").hasNotPassed("DecideScope");
         correlate("WinningBidderRecorded", "t-exempt");
-        assertThat(instance).isWaitingAt("AwaitExemptionExplanation");
+        assertThat(instance).hasPassed("OpenExemptionExplanationDeadline").isWaitingAt("AwaitExemptionExplanation")
+                .variables().containsEntry("deadlineId", "deadline-t-exempt");
         correlate("ExemptionExplanationFiled", "t-exempt");
         assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation");
+        assertThat(explanationDeadlinesCompleted).containsExactly("deadline-t-exempt");
         assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
 
         complete(task(instance));
 
-        assertThat(instance).isEnded().hasPassed("ExemptionExplained");
+        assertThat(instance).isEnded().hasPassed("ExemptionExplained").hasNotPassed("RemindExemptionExplanation",
+                "EscalateOverdueExplanation");
         assertThat(acknowledgedFor).isEqualTo("t-exempt");
+    }
+
+    @Test
+    void theExplanationDeadlinesReminderKeepsTheTenderWaiting() {
+        ProcessInstance instance = start("t-remind", facts(true, "SERVICES", "500000.00"));
+        correlate("WinningBidderRecorded", "t-remind");
+
+        correlateDeadline("DeadlineReminder", "deadline-t-remind");
+
+        assertThat(instance).hasPassed("RemindExemptionExplanation", "ExplanationReminded")
+                .isWaitingAt("AwaitExemptionExplanation");
+        assertThat(explanationReminders).containsExactly("deadline-t-remind");
+    }
+
+    @Test
+    void aBreachedExplanationDeadlineEscalatesToTheSupervisorWhileTheTenderStillWaits() {
+        ProcessInstance instance = start("t-overdue", facts(true, "SERVICES", "500000.00"));
+        correlate("WinningBidderRecorded", "t-overdue");
+
+        correlateDeadline("DeadlineBreached", "deadline-t-overdue");
+
+        assertThat(instance).isWaitingAt("AwaitExemptionExplanation", "EscalateOverdueExplanation");
+        assertThat(task("EscalateOverdueExplanation", instance)).hasCandidateGroup("supervisor-HRB")
+                .hasDueDate(new java.util.Date(0));
+        complete(task("EscalateOverdueExplanation", instance), withVariables("overdueFollowUpMeasure", "WRITTEN_NOTICE"));
+        assertThat(overdueFollowUps).containsExactly("t-overdue");
+        correlate("ExemptionExplanationFiled", "t-overdue");
+        assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation");
+        assertThat(explanationDeadlinesCompleted).containsExactly("deadline-t-overdue");
     }
 
     @Test
@@ -353,6 +397,11 @@ class TenderLifecycleProcessUnitTest {
 
     private static ProcessInstance start(String tenderId, VariableMap facts) {
         return runtimeService().startProcessInstanceByKey("tender-lifecycle", tenderId, facts.putValue("tenderId", tenderId));
+    }
+
+    private static void correlateDeadline(String message, String deadlineId) {
+        runtimeService().createMessageCorrelation(message).processInstanceVariableEquals("deadlineId", deadlineId)
+                .correlateAllWithResult();
     }
 
     private static void correlate(String message, String tenderId) {
