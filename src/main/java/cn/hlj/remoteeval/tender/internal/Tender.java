@@ -236,12 +236,38 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     /** Every seat's expert has now accepted: the committee is complete. */
     void committeeComplete(Instant now) {
+        if (state == TenderState.EVALUATING) {
+            // A no-show's replacement accepted on the day: the evaluation goes on.
+            return;
+        }
         requireState(TenderState.AWAITING_EXPERT_CONFIRMATIONS, "complete its committee");
         state = TenderState.READY_FOR_EVALUATION;
     }
 
+    /** The evaluation day began at the main venue and the sub-venues (policy 七). */
+    void evaluationStarted(Instant now) {
+        requireState(TenderState.READY_FOR_EVALUATION, "start its evaluation");
+        state = TenderState.EVALUATING;
+    }
+
+    /** Every member signed the report; the A/V material now travels to the main venue and the tenderer (policy 八). */
+    void evaluationEnded(Instant now) {
+        requireState(TenderState.EVALUATING, "end its evaluation");
+        state = TenderState.HANDING_OVER;
+    }
+
+    /** The main venue handed everything to the tenderer. */
+    void materialHandedOver(Instant now) {
+        requireState(TenderState.HANDING_OVER, "record the hand-over to the tenderer");
+        state = TenderState.HANDED_OVER;
+    }
+
     /** A seat whose expert had accepted is vacant again (no-show, conflict found later). */
     void committeeSeatVacated(Instant now) {
+        if (state == TenderState.EVALUATING) {
+            // A no-show found at identity verification: the replacement joins a running evaluation.
+            return;
+        }
         if (state != TenderState.READY_FOR_EVALUATION && state != TenderState.AWAITING_EXPERT_CONFIRMATIONS) {
             throw new TenderStateConflict(id, state, "vacate a committee seat");
         }
@@ -304,8 +330,10 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     boolean canMoveEvaluation() {
         return switch (state) {
+            // EVALUATING included: the day's tasks start when the committee is complete, before the session opens,
+            // and an outage on the day may still force a new slot.
             case AWAITING_RESCHEDULE, AWAITING_EXPERT_DRAW, AWAITING_PARTNER_ASSIGNMENT, EXPERT_SHORTAGE,
-                    AWAITING_EXPERT_CONFIRMATIONS, READY_FOR_EVALUATION -> true;
+                    AWAITING_EXPERT_CONFIRMATIONS, READY_FOR_EVALUATION, EVALUATING -> true;
             default -> false;
         };
     }

@@ -215,6 +215,18 @@ class TenderService implements TenderDispatch {
         return TenderView.of(load(tenderId));
     }
 
+    void evaluationStarted(String tenderId) {
+        transition(tenderId, tender -> tender.evaluationStarted(clock.instant()), "开始评标");
+    }
+
+    void evaluationEnded(String tenderId) {
+        transition(tenderId, tender -> tender.evaluationEnded(clock.instant()), "结束评标");
+    }
+
+    void materialHandedOver(String tenderId) {
+        transition(tenderId, tender -> tender.materialHandedOver(clock.instant()), "登记资料已移交招标人");
+    }
+
     private void transition(String tenderId, java.util.function.Consumer<Tender> change, String what) {
         transition(load(tenderId), change, what);
     }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = { "bpmn/tender-lifecycle.bpmn", "bpmn/expert-seat-confirmation.bpmn", "bpmn/scope-decision.dmn",
         "forms/venue-negotiation-confirmation.form", "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
         "forms/exemption-explanation-acknowledgement.form", "forms/expert-shortage-resolution.form",
-        "forms/national-expert-draw-record.form", "forms/exemption-explanation-overdue.form" })
+        "forms/national-expert-draw-record.form", "forms/exemption-explanation-overdue.form",
+        "processes/stub-evaluation-day.bpmn", "processes/stub-av-handover.bpmn" })
 class TenderLifecycleProcessUnitTest {
 
     @RegisterExtension
@@ -59,6 +61,7 @@ class TenderLifecycleProcessUnitTest {
     private final List<Object> explanationDeadlinesCompleted = new java.util.ArrayList<>();
     private final List<Object> explanationReminders = new java.util.ArrayList<>();
     private final List<Object> overdueFollowUps = new java.util.ArrayList<>();
+    private final List<String> stagesRecorded = new java.util.ArrayList<>();
 
     /** Stands in for the timing bean: the draw is due at once in these tests. */
     public static class DueNow {
@@ -101,6 +104,9 @@ class TenderLifecycleProcessUnitTest {
         Mocks.register("completeExemptionExplanationDeadline",
                 (JavaDelegate) execution -> explanationDeadlinesCompleted.add(execution.getVariable("deadlineId")));
         Mocks.register("recordOverdueExplanationFollowUp", (TaskListener) task -> overdueFollowUps.add(task.getVariable("tenderId")));
+        Mocks.register("tenderEvaluationStarted", (ExecutionListener) execution -> stagesRecorded.add("started"));
+        Mocks.register("tenderEvaluationEnded", (ExecutionListener) execution -> stagesRecorded.add("ended"));
+        Mocks.register("tenderMaterialHandedOver", (ExecutionListener) execution -> stagesRecorded.add("handed over"));
         Mocks.register("recordNationalExpertDraw", (TaskListener) task -> nationalDrawsRecorded.add(task.getVariable("tenderId")));
     }
 
@@ -285,7 +291,7 @@ class TenderLifecycleProcessUnitTest {
         assertThat(task(instance)).hasCandidateGroup("staff-PROV");
         complete(task(instance), Variables.createVariables().putValue("nationalExpertDrawReference", "NAT-2031-0001"));
 
-        assertThat(instance).isWaitingAt("AwaitEvaluation").hasNotPassed("DrawExperts");
+        assertThat(instance).isWaitingAt("EvaluationDay").hasNotPassed("DrawExperts");
         assertThat(nationalDrawsRecorded).containsExactly("t-national");
     }
 
@@ -310,8 +316,34 @@ class TenderLifecycleProcessUnitTest {
         assertThat(instance).isWaitingAt("ConfirmSeats");
         answer("t-all-accept", 3, true);
 
-        assertThat(instance).isWaitingAt("AwaitEvaluation").hasPassed("ConfirmSeats");
+        assertThat(instance).isWaitingAt("EvaluationDay").hasPassed("ConfirmSeats");
         assertThat(replacedSeats).isEmpty();
+    }
+
+    @Test
+    void aCompleteCommitteeGoesToTheEvaluationDayAndThenToTheHandOverOfTheMaterial() {
+        ProcessInstance instance = expertsDrawn("t-day");
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-day", seat, true);
+        }
+        assertThat(instance).isWaitingAt("EvaluationDay");
+        ProcessInstance day = calledInstance("evaluation-day", "t-day");
+        assertThat(day).variables().containsEntry("mainCenter", "HRB").containsEntry("tenderId", "t-day");
+        assertThat(stagesRecorded).containsExactly("started");
+
+        complete(task("StubEvaluationDay", day));
+
+        assertThat(instance).hasPassed("ExpertArrangementEnded").isWaitingAt("AvHandover");
+        assertThat(stagesRecorded).containsExactly("started", "ended");
+        complete(task("StubAvHandover", calledInstance("av-handover", "t-day")));
+
+        assertThat(instance).isEnded().hasPassed("MaterialHandedOver");
+        assertThat(stagesRecorded).containsExactly("started", "ended", "handed over");
+    }
+
+    private static ProcessInstance calledInstance(String key, String tenderId) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(tenderId)
+                .singleResult();
     }
 
     @Test
@@ -342,13 +374,13 @@ class TenderLifecycleProcessUnitTest {
         runtimeService().createMessageCorrelation("ExpertSeatVacated").processInstanceBusinessKey("t-vacated")
                 .setVariableLocal("seat", 2L).correlate();
 
-        assertThat(instance).isWaitingAt("AwaitEvaluation", "ReconfirmSeat");
+        assertThat(instance).isWaitingAt("EvaluationDay", "ReconfirmSeat");
         ProcessInstance seat = seatInstances("t-vacated").get(0);
         assertThat(seat).isWaitingAt("ReplaceExpert").variables().containsEntry("seat", 2L).containsEntry("replaceFirst", true);
         replacementsByDelegate.add(true);
         execute(job(seat));
         answer("t-vacated", 2, true);
-        assertThat(instance).isWaitingAt("AwaitEvaluation");
+        assertThat(instance).isWaitingAt("EvaluationDay");
         assertThat(replacedSeats).containsExactly(2L);
         assertThat(runtimeService().getVariable(instance.getId(), "seat")).isNull();
     }

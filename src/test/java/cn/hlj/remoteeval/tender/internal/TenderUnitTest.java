@@ -217,6 +217,39 @@ class TenderUnitTest {
         assertThatThrownBy(() -> tender.withdraw("再次撤回", "staff-hrb", NOW)).isInstanceOf(TenderStateConflict.class);
     }
 
+    @Test
+    void theEvaluationDayStartsOnlyWithACompleteCommitteeAndEndsInTheHandOver() {
+        Tender tender = awaitingVenueDraw();
+        tender.venuesDrawn("draw-6", NOW);
+        tender.expertsDrawn("expert-draw-6", NOW);
+        assertThatThrownBy(() -> tender.evaluationStarted(NOW)).isInstanceOf(TenderStateConflict.class);
+        tender.committeeComplete(NOW);
+
+        tender.evaluationStarted(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.EVALUATING);
+        assertThatThrownBy(() -> tender.materialHandedOver(NOW)).isInstanceOf(TenderStateConflict.class);
+        tender.evaluationEnded(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.HANDING_OVER);
+        assertThatThrownBy(() -> tender.moveEvaluation(new Slot(LocalDate.of(2027, 1, 5), HalfDay.PM), "staff-hrb", NOW))
+                .isInstanceOf(TenderStateConflict.class);
+        tender.materialHandedOver(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.HANDED_OVER);
+    }
+
+    @Test
+    void aNoShowOnTheDayAndItsReplacementLeaveTheEvaluationRunning() {
+        Tender tender = awaitingVenueDraw();
+        tender.venuesDrawn("draw-7", NOW);
+        tender.expertsDrawn("expert-draw-7", NOW);
+        tender.committeeComplete(NOW);
+        tender.evaluationStarted(NOW);
+
+        tender.committeeSeatVacated(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.EVALUATING);
+        tender.committeeComplete(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.EVALUATING);
+    }
+
     private static Tender awaitingVenueDraw() {
         Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
