@@ -27,6 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.hlj.remoteeval.deadline.DeadlineKind;
+import cn.hlj.remoteeval.deadline.DeadlineState;
+import cn.hlj.remoteeval.deadline.DeadlineTicket;
+import cn.hlj.remoteeval.deadline.DeadlineVariables;
+import cn.hlj.remoteeval.deadline.Deadlines;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.Persisted;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
@@ -50,6 +55,8 @@ class ExemptTenderLifecycleIntegrationTest {
     FormService forms;
     @Autowired
     IdentityService identity;
+    @Autowired
+    Deadlines deadlines;
 
     private final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
@@ -107,6 +114,59 @@ class ExemptTenderLifecycleIntegrationTest {
         api.get("staff-hrb", "/api/tenders/" + id)
                 .andExpect(jsonPath("$.state").value("EXEMPTION_ACKNOWLEDGED"))
                 .andExpect(jsonPath("$.exemptionExplanation.acknowledgedAt").isNotEmpty());
+    }
+
+    @Test
+    void theExplanationIsDueFifteenCalendarDaysAfterTheAwardAndFilingItEndsTheDeadline() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("SPECIAL_PROFESSION", "专业特殊")).get("id").asText();
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", today))
+                .andExpect(status().isOk());
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
+                .processInstanceBusinessKey(id).singleResult();
+        String deadlineId = (String) runtime.getVariable(instance.getId(), DeadlineVariables.DEADLINE_ID);
+
+        DeadlineTicket ticket = deadlines.find(deadlineId).orElseThrow();
+        assertThat(ticket.kind()).isEqualTo(DeadlineKind.EXEMPTION_EXPLANATION);
+        assertThat(ticket.state()).isEqualTo(DeadlineState.SCHEDULED);
+        assertThat(ticket.dueDate()).isEqualTo(LocalDate.parse(today).plusDays(15));
+        assertThat(runtime.getVariable(instance.getId(), DeadlineVariables.DEADLINE_DUE_AT))
+                .isEqualTo(java.util.Date.from(ticket.dueAt()));
+
+        api.post("tenderer", "/api/tenders/" + id + "/exemption-explanation",
+                Map.of("explanation", "说明", "submittedOn", today)).andExpect(status().isOk());
+
+        assertThat(deadlines.find(deadlineId).orElseThrow().state()).isEqualTo(DeadlineState.COMPLETED);
+        assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation").hasNotPassed("EscalateOverdueExplanation");
+    }
+
+    @Test
+    void anExplanationStillMissingFifteenDaysAfterTheAwardIsEscalatedToTheSupervisor() throws Exception {
+        String id = api.register(TenderBody.valid().exemption("LAW", "法律规定")).get("id").asText();
+        String decidedOn = LocalDate.parse(today).minusDays(20).toString();
+
+        api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", decidedOn))
+                .andExpect(status().isOk());
+
+        Task escalation = awaitTask(id, "EscalateOverdueExplanation");
+        assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("supervisor-HRB").count()).isOne();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
+                .processInstanceBusinessKey(id).singleResult();
+        assertThat(instance).isWaitingAt("AwaitExemptionExplanation", "EscalateOverdueExplanation");
+        String deadlineId = (String) runtime.getVariable(instance.getId(), DeadlineVariables.DEADLINE_ID);
+        assertThat(deadlines.find(deadlineId).orElseThrow().state()).isEqualTo(DeadlineState.BREACHED);
+    }
+
+    private Task awaitTask(String tenderId, String taskKey) throws InterruptedException {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < giveUp) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(tenderId).taskDefinitionKey(taskKey)
+                    .singleResult();
+            if (task != null) {
+                return task;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No task " + taskKey + " for tender " + tenderId + " within 60 s");
     }
 
     @Test
