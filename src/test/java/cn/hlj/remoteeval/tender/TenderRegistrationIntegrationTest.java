@@ -44,7 +44,12 @@ class TenderRegistrationIntegrationTest {
             // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
             "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "seat", "replaceFirst",
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
-            "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+            "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
+            // The evaluation day: session codes (RS-…), seat numbers, choices and flags; never a center or an expert.
+            "venueSessions", "sessionCode", "supervisorOnSite", "sessionStartedAt", "workstationsReady",
+            "audioVideoConnected", "mealsAndLodgingArranged", "expertsPresent", "noShowSeats", "identitiesVerified",
+            "noShowsFound", "reportSigned", "allSigned", "missingSignatureSeats", "missingSignaturesCollected",
+            "evaluationEnded", "incidentId", "incidentKind", "incidentMeasure", "incidentResolved");
 
     @Autowired
     Api api;
