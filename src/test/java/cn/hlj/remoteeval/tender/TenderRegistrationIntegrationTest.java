@@ -46,7 +46,12 @@ class TenderRegistrationIntegrationTest {
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
             "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
             // Deadlines (issue 6): the deadline's opaque id, when it is breached, the supervisor's follow-up.
-            "deadlineId", "deadlineDueAt", "overdueFollowUpMeasure", "overdueFollowedUp");
+            "deadlineId", "deadlineDueAt", "overdueFollowUpMeasure", "overdueFollowedUp",
+            // The evaluation day: session codes (RS-…), seat numbers, choices and flags; never a center or an expert.
+            "venueSessions", "sessionCode", "supervisorOnSite", "sessionStartedAt", "workstationsReady",
+            "audioVideoConnected", "mealsAndLodgingArranged", "expertsPresent", "noShowSeats", "identitiesVerified",
+            "noShowsFound", "reportSigned", "allSigned", "missingSignatureSeats", "missingSignaturesCollected",
+            "evaluationEnded", "incidentId", "incidentKind", "incidentMeasure", "incidentResolved");
 
     @Autowired
     Api api;
