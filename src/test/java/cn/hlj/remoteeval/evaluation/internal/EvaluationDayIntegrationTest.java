@@ -198,7 +198,7 @@ class EvaluationDayIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> roster.seats(tenderId).stream()
                 .anyMatch(s -> s.seat() == absent.seat() && !s.expertRef().equals(absent.expertRef())));
         assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText())
-                .isEqualTo("AWAITING_EXPERT_CONFIRMATIONS");
+                .isEqualTo("EVALUATING");
         Task again = task(venue.getId(), "VerifyExpertIdentities");
         assertThat(candidateGroups(again)).containsExactly("staff-" + bookings.centerOfSession(session).orElseThrow());
         assertThat(runtime.getVariable(venue.getId(), "noShowSeats")).isEqualTo("");
@@ -227,12 +227,14 @@ class EvaluationDayIntegrationTest {
             api.postAnonymous("/api/expert-invitations/" + code.group(1) + "/answer", "{\"answer\":\"ACCEPT\"}")
                     .andExpect(status().isOk());
         }
-        awaitState(tenderId, "READY_FOR_EVALUATION");
+        // The lifecycle calls the evaluation day as soon as the committee is complete.
+        awaitState(tenderId, "EVALUATING");
         return tenderId;
     }
 
     private ProcessInstance startDay(String tenderId) {
-        return runtime.startProcessInstanceByKey("evaluation-day", tenderId, Map.of("mainCenter", MAIN));
+        return runtime.createProcessInstanceQuery().processDefinitionKey("evaluation-day").processInstanceBusinessKey(tenderId)
+                .singleResult();
     }
 
     private void completeDuties(String venueId) {
