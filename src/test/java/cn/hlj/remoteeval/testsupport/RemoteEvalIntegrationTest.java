@@ -20,6 +20,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @AutoConfigureObservability
-@Import({ DatabaseUnderTest.class, Persisted.class, Api.class, EngineRest.class })
+@Import({ DatabaseUnderTest.class, Persisted.class, Api.class, EngineRest.class, ControllableClock.Configuration.class })
 public @interface RemoteEvalIntegrationTest {
 }

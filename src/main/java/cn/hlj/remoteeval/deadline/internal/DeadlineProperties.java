@@ -1,0 +1,65 @@
+package cn.hlj.remoteeval.deadline.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import cn.hlj.remoteeval.deadline.DeadlineKind;
+
+/** {@code remote-eval.deadline}: checked by {@link DeadlineTerms} at start. */
+@ConfigurationProperties("remote-eval.deadline")
+class DeadlineProperties {
+
+    /** hh:mm in the province. */
+    private String reminderTime = "09:00";
+
+    private Map<DeadlineKind, TermProperties> terms = new EnumMap<>(DeadlineKind.class);
+
+    static class TermProperties {
+
+        private Integer workingDays;
+        private Integer calendarDays;
+        private Integer reminderDay;
+
+        public Integer getWorkingDays() {
+            return workingDays;
+        }
+
+        public void setWorkingDays(Integer workingDays) {
+            this.workingDays = workingDays;
+        }
+
+        public Integer getCalendarDays() {
+            return calendarDays;
+        }
+
+        public void setCalendarDays(Integer calendarDays) {
+            this.calendarDays = calendarDays;
+        }
+
+        public Integer getReminderDay() {
+            return reminderDay;
+        }
+
+        public void setReminderDay(Integer reminderDay) {
+            this.reminderDay = reminderDay;
+        }
+    }
+
+    public String getReminderTime() {
+        return reminderTime;
+    }
+
+    public void setReminderTime(String reminderTime) {
+        this.reminderTime = reminderTime;
+    }
+
+    public Map<DeadlineKind, TermProperties> getTerms() {
+        return terms;
+    }
+
+    public void setTerms(Map<DeadlineKind, TermProperties> terms) {
+        this.terms = terms;
+    }
+}
