@@ -1,0 +1,34 @@
+package cn.hlj.remoteeval.evaluation.internal;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.hlj.remoteeval.security.Groups;
+import cn.hlj.remoteeval.venue.SeatBookings;
+
+/**
+ * Every venue duty, on creation: the task goes to the staff of the center hosting the session.
+ * The center is looked up here and never kept in a variable, so the engine's variables never say
+ * which centers are a tender's sub-venues.
+ */
+@Component("venueStaff")
+class VenueStaffListener implements TaskListener {
+
+    private final SeatBookings bookings;
+
+    VenueStaffListener(SeatBookings bookings) {
+        this.bookings = bookings;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object sessionCode = task.getVariable(EvaluationVariables.SESSION_CODE);
+        if (sessionCode == null) {
+            throw new IllegalStateException("a venue duty needs variable " + EvaluationVariables.SESSION_CODE);
+        }
+        String center = bookings.centerOfSession(sessionCode.toString())
+                .orElseThrow(() -> new IllegalStateException("no center hosts session " + sessionCode));
+        task.addCandidateGroup(Groups.staffOf(center));
+    }
+}
