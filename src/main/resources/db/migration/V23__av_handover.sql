@@ -5,7 +5,7 @@ CREATE TABLE av_handover (
     id                  VARCHAR(36)  NOT NULL,
     tender_id           VARCHAR(36)  NOT NULL,
     main_center         VARCHAR(16)  NOT NULL,
-    leg                 VARCHAR(16)  NOT NULL,
+    leg                 VARCHAR(24)  NOT NULL,
     -- The session code of the handing sub-venue, or TENDERER for the main venue's hand-over to the tenderer.
     leg_ref             VARCHAR(32)  NOT NULL,
     start_day           DATE         NOT NULL,

@@ -44,6 +44,10 @@ class TenderRegistrationIntegrationTest {
             // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
             "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "seat", "replaceFirst",
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
+            // Hand-overs and clues (module handover): opaque ids, session codes, the waited deadline, structured form fields.
+            "subVenueHandovers", "handoverId", "tendererHandoverId", "sessionCode", "deadlineId", "deadlineDueAt",
+            "medium", "itemCount", "handedOverAt", "checksumsVerified", "receivedAt", "supervisionAction", "clueId",
+            "foundOn", "clueReceived", "transferBody", "transferredOn", "referenceNumber",
             "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
     @Autowired
