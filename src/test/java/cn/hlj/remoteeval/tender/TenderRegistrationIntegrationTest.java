@@ -51,7 +51,11 @@ class TenderRegistrationIntegrationTest {
             "venueSessions", "sessionCode", "supervisorOnSite", "sessionStartedAt", "workstationsReady",
             "audioVideoConnected", "mealsAndLodgingArranged", "expertsPresent", "noShowSeats", "identitiesVerified",
             "noShowsFound", "reportSigned", "allSigned", "missingSignatureSeats", "missingSignaturesCollected",
-            "evaluationEnded", "incidentId", "incidentKind", "incidentMeasure", "incidentResolved");
+            "evaluationEnded", "incidentId", "incidentKind", "incidentMeasure", "incidentResolved",
+            // Hand-overs and clues (module handover): opaque ids, the waited deadline, structured form fields.
+            "subVenueHandovers", "handoverId", "tendererHandoverId",
+            "medium", "itemCount", "handedOverAt", "checksumsVerified", "receivedAt", "supervisionAction", "clueId",
+            "foundOn", "clueReceived", "transferBody", "transferredOn", "referenceNumber");
 
     @Autowired
     Api api;
