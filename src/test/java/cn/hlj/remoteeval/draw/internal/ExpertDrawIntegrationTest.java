@@ -115,7 +115,7 @@ class ExpertDrawIntegrationTest {
             answer(seat, "ACCEPT").andExpect(status().isOk());
         }
 
-        awaitState(tenderId, "READY_FOR_EVALUATION");
+        awaitState(tenderId, "EVALUATING");
         assertThat(seatInstances(tenderId)).isEmpty();
         api.get("supervisor-hrb", "/api/tenders/" + tenderId + "/committee").andExpect(status().isConflict());
         api.get("staff-hrb", "/api/tenders/" + tenderId + "/committee").andExpect(status().isForbidden());
@@ -161,17 +161,17 @@ class ExpertDrawIntegrationTest {
         for (CommitteeSeat seat : holding(tenderId)) {
             answer(seat, "ACCEPT").andExpect(status().isOk());
         }
-        awaitState(tenderId, "READY_FOR_EVALUATION");
+        awaitState(tenderId, "EVALUATING");
         CommitteeSeat absent = seat(tenderId, 3);
 
         draws.noShow(tenderId, absent.center(), 3, "staff-" + absent.center().toLowerCase());
 
-        awaitState(tenderId, "AWAITING_EXPERT_CONFIRMATIONS");
+        // On the day the evaluation goes on while the seat is refilled.
         awaitReplaced(tenderId, absent);
         assertThat(all(tenderId)).filteredOn(s -> s.id().equals(absent.id())).singleElement()
                 .extracting(CommitteeSeat::state).isEqualTo(SeatState.NO_SHOW);
         answer(seat(tenderId, 3), "ACCEPT").andExpect(status().isOk());
-        awaitState(tenderId, "READY_FOR_EVALUATION");
+        awaitState(tenderId, "EVALUATING");
     }
 
     @Test
@@ -240,7 +240,7 @@ class ExpertDrawIntegrationTest {
         for (CommitteeSeat seat : holding(tenderId)) {
             answer(seat, "ACCEPT").andExpect(status().isOk());
         }
-        awaitState(tenderId, "READY_FOR_EVALUATION");
+        awaitState(tenderId, "EVALUATING");
 
         List<String> secrets = new ArrayList<>();
         for (CommitteeSeat seat : all(tenderId)) {
