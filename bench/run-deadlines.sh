@@ -43,7 +43,9 @@ heap_used_mb() {
 
 run_db() {
   local db="$1" port label env_args=() log_file admin="" base body burst result
-  local common=(REMOTE_EVAL_DEMO_DIRECTORY=false REMOTE_EVAL_DEMO_POOL=false)
+  # No SMS leaves the benchmark (the mysql profile would send through the provider otherwise).
+  local common=(REMOTE_EVAL_DEMO_DIRECTORY=false REMOTE_EVAL_DEMO_POOL=false REMOTE_EVAL_SMS_GATEWAY=file
+                REMOTE_EVAL_SMS_FILE="$WORK/sms/sent.jsonl" REMOTE_EVAL_SMS_DISPATCH_ENABLED=false)
   case "$db" in
     h2)
       label=H2
