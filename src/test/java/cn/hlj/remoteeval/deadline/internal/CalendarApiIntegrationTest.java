@@ -39,6 +39,36 @@ class CalendarApiIntegrationTest {
     WorkingDayCalendar calendar;
     @Autowired
     CalendarStore store;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
+    static final String PROCESS = "deadline-calendar-test";
+
+    /** A duty whose deadline awaits the calendar, flagged the way the issue 6 delegates do it. */
+    private String startWaitingProcess(String deadlineId, int year) {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
+            repository.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
+                    org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+                            .startEvent()
+                            .serviceTask("flag").camundaExpression("${execution.createIncident('"
+                                    + cn.hlj.remoteeval.deadline.DeadlineVariables.INCIDENT_AWAITING_CALENDAR
+                                    + "', deadlineId, '年度节假日安排尚未导入')}")
+                            .userTask("duty")
+                            .endEvent()
+                            .done())
+                    .deploy();
+        }
+        return runtime.startProcessInstanceByKey(PROCESS,
+                java.util.Map.of(cn.hlj.remoteeval.deadline.DeadlineVariables.DEADLINE_ID, deadlineId)).getId();
+    }
+
+    private long incidentsOf(String deadlineId) {
+        return runtime.createIncidentQuery()
+                .incidentType(cn.hlj.remoteeval.deadline.DeadlineVariables.INCIDENT_AWAITING_CALENDAR)
+                .configuration(deadlineId).count();
+    }
 
     @Test
     void theBundledYearsAreLoadedAtStart() {
@@ -89,6 +119,8 @@ class CalendarApiIntegrationTest {
                 "HO-" + UUID.randomUUID(), start);
         assertThat(waiting.state()).isEqualTo(DeadlineState.AWAITING_CALENDAR);
         assertThat(waiting.missingYear()).isEqualTo(year);
+        String instance = startWaitingProcess(waiting.id(), year);
+        assertThat(incidentsOf(waiting.id())).isOne();
         api.get("demo", "/api/deadlines?state=AWAITING_CALENDAR").andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + waiting.id() + "')].missingYear").value(year));
         api.get("demo", "/api/calendar/years").andExpect(status().isOk())
@@ -108,6 +140,10 @@ class CalendarApiIntegrationTest {
         assertThat(scheduled.state()).isEqualTo(DeadlineState.SCHEDULED);
         assertThat(scheduled.dueDate()).isEqualTo(due);
         assertThat(scheduled.missingYear()).isNull();
+        // The operator's gap is closed in Cockpit too, and the waiting duty shows its due time.
+        assertThat(incidentsOf(waiting.id())).isZero();
+        assertThat(runtime.getVariable(instance, cn.hlj.remoteeval.deadline.DeadlineVariables.DEADLINE_DUE_AT))
+                .isEqualTo(scheduled.dueAtAsDate());
         api.get("demo", "/api/calendar/years").andExpect(status().isOk())
                 .andExpect(jsonPath("$.years[?(@.year == " + year + ")].source").value("UPLOAD"));
 
@@ -122,6 +158,7 @@ class CalendarApiIntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.days").value(1));
         assertThat(calendar.isWorkingDay(start.plusDays(1))).isTrue();
         deadlines.cancel(waiting.id());
+        runtime.deleteProcessInstance(instance, "test over");
     }
 
     @Test
