@@ -94,6 +94,12 @@ class DeadlineTriggers {
     }
 
     private void putWallClock(String deadlineId, Phase phase, Instant wallClock) {
+        // A time already past would wait for Quartz's misfire scan (up to misfireThreshold); fire it at once
+        // instead, the reminder just before the breach.
+        Instant earliest = Instant.now().plusMillis(phase == Phase.BREACH ? 500 : 0);
+        if (wallClock.isBefore(earliest)) {
+            wallClock = earliest;
+        }
         TriggerKey key = key(deadlineId, phase);
         Trigger trigger = TriggerBuilder.newTrigger()
                 .withIdentity(key)
