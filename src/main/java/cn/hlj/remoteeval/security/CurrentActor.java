@@ -34,6 +34,11 @@ public class CurrentActor {
         return inGroup(Groups.POOL_ADMIN);
     }
 
+    /** The provincial DRC (省发展改革委), which receives the monthly report. */
+    public boolean isDrc() {
+        return inGroup(Groups.DRC);
+    }
+
     public boolean isTenderer() {
         return inGroup(Groups.TENDERER);
     }
