@@ -47,6 +47,8 @@ class PartnerProvinceIntegrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     private ResultActions post(String user, String path, Object body) throws Exception {
         return api.post(user, path, body);
@@ -221,6 +223,14 @@ class PartnerProvinceIntegrationTest {
         assertThat(notes).hasSize(3);
         assertThat(notes.get(2).text()).contains("2027年11月30日前与不少于 5 个省份实现互联互通");
         assertThat(notes.get(2).alert()).isEqualTo(!notes.get(2).text().contains("已完成"));
+    }
+
+    @Test
+    void theOperatorsPageIsServedAndReadsTheDashboard() throws Exception {
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("合作省份目标完成情况").contains("/api/partner-provinces/targets")
+                .contains("/api/reports/monthly/");
     }
 
     private int connectedReached(String on) throws Exception {
