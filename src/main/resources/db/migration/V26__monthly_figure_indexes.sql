@@ -18,3 +18,6 @@ CREATE INDEX ix_evaluation_day_ended ON evaluation_day (ended_at);
 -- Module handover: legs received (from a sub-venue) or handed over (to the tenderer) in the month.
 CREATE INDEX ix_av_handover_received ON av_handover (leg, received_at);
 CREATE INDEX ix_av_handover_handed ON av_handover (leg, handed_at);
+
+-- Module venue: the centers of the sessions whose hand-overs are counted, looked up by session code.
+CREATE INDEX ix_workstation_booking_session ON workstation_booking (session_code);

@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.evaluation.internal;
 
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,10 +42,11 @@ class EvaluationMonthlyFigures implements MonthlyFigureSource {
                 .query(rs -> {
                     mainCenterOfTender.put(rs.getString("tender_id"), rs.getString("main_center"));
                 });
+        Map<String, List<SeatBookings.VenueSession>> sessions = bookings.sessionsOfAll(mainCenterOfTender.keySet());
         mainCenterOfTender.forEach((tenderId, mainCenter) -> {
             sink.add(mainCenter, ReportFigure.EVALUATIONS_AS_MAIN, 1);
             Set<String> subVenues = new TreeSet<>();
-            bookings.sessionsOf(tenderId).forEach(session -> subVenues.add(session.centerCode()));
+            sessions.getOrDefault(tenderId, List.of()).forEach(session -> subVenues.add(session.centerCode()));
             subVenues.remove(mainCenter);
             subVenues.forEach(center -> sink.add(center, ReportFigure.EVALUATIONS_AS_SUB, 1));
         });

@@ -41,14 +41,23 @@ class HandoverMonthlyFigures implements MonthlyFigureSource {
     public void contribute(ReportMonth month, FigureSink sink) {
         Timestamp from = Timestamp.from(month.start());
         Timestamp until = Timestamp.from(month.end());
+        // Per session code: legs on time, legs late.
+        Map<String, long[]> legsBySession = new HashMap<>();
         jdbc.sql("SELECT leg_ref, breached_at FROM av_handover WHERE leg = ? AND received_at >= ? AND received_at < ?")
                 .params(HandoverLeg.SUB_VENUE_TO_MAIN.name(), from, until)
                 .query(rs -> {
-                    String sessionCode = rs.getString("leg_ref");
-                    boolean late = rs.getTimestamp("breached_at") != null;
-                    bookings.centerOfSession(sessionCode).ifPresent(center -> sink.add(center,
-                            late ? ReportFigure.HANDOVERS_LATE : ReportFigure.HANDOVERS_ON_TIME, 1));
+                    long[] legs = legsBySession.computeIfAbsent(rs.getString("leg_ref"), code -> new long[2]);
+                    legs[rs.getTimestamp("breached_at") == null ? 0 : 1]++;
                 });
+        bookings.centersOfSessions(legsBySession.keySet()).forEach((sessionCode, center) -> {
+            long[] legs = legsBySession.get(sessionCode);
+            if (legs[0] > 0) {
+                sink.add(center, ReportFigure.HANDOVERS_ON_TIME, legs[0]);
+            }
+            if (legs[1] > 0) {
+                sink.add(center, ReportFigure.HANDOVERS_LATE, legs[1]);
+            }
+        });
         jdbc.sql("SELECT main_center, CASE WHEN breached_at IS NULL THEN 0 ELSE 1 END AS late, COUNT(*) AS n "
                 + "FROM av_handover WHERE leg = ? AND handed_at >= ? AND handed_at < ? "
                 + "GROUP BY main_center, CASE WHEN breached_at IS NULL THEN 0 ELSE 1 END")
