@@ -197,6 +197,43 @@ class MonthlyFiguresIntegrationTest {
         assertThat(month.end()).isEqualTo(month.lastDay().atTime(16, 0).toInstant(java.time.ZoneOffset.UTC));
     }
 
+    @Test
+    void aLegHandedOverAfterItsDeadlineWasBreachedCountsAsLateForTheCenterThatOwedIt() throws Exception {
+        ReportMonth month = new ReportMonth(YearMonth.of(2040, 1 + ThreadLocalRandom.current().nextInt(12)));
+        clock.set(month.firstDay().plusDays(1).atTime(10, 0).atZone(ReportMonth.PROVINCE).toInstant());
+        String id = api.register(body(month.firstDay().plusDays(20))).get("id").asText();
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        Set<String> subVenues = new TreeSet<>();
+        bookings.sessionsOf(id).forEach(s -> subVenues.add(s.centerCode()));
+        subVenues.remove(MAIN);
+        // Stands in for an evaluation day that ended on 12 February 2026 (the hand-over test's fixture):
+        // the legs are due on 26 February 2026, long past, so Quartz breaches them at once.
+        jdbc.sql("INSERT INTO evaluation_day (tender_id, main_center, started_at, ended_at) VALUES (?, ?, ?, ?)")
+                .params(id, MAIN, java.sql.Timestamp.from(Instant.parse("2026-02-12T01:00:00Z")),
+                        java.sql.Timestamp.from(Instant.parse("2026-02-12T09:30:00Z")))
+                .update();
+        runtime.startProcessInstanceByKey(HandoverProcesses.AV_HANDOVER, id, Map.of("mainCenter", MAIN));
+        List<ProcessInstance> legs = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(id).processDefinitionKey(HandoverProcesses.AV_HANDOVER_LEG).list(),
+                list -> list.size() == subVenues.size());
+        for (ProcessInstance leg : legs) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> task(leg.getId(), "EscalateOverdueHandover") != null);
+        }
+        handOverEverything(id, subVenues);
+
+        Map<String, Map<ReportFigure, Long>> expected = new TreeMap<>();
+        expect(expected, MAIN, ReportFigure.TENDERS_REGISTERED, 1);
+        expect(expected, MAIN, ReportFigure.SCOPE_INTRA_PROVINCE, 1);
+        expect(expected, MAIN, ReportFigure.CATEGORY_SERVICES, 1);
+        expect(expected, MAIN, ReportFigure.VENUE_DRAWS, 1);
+        // The main venue's leg to the tenderer runs from the last receipt, in this month: on time.
+        expect(expected, MAIN, ReportFigure.HANDOVERS_ON_TIME, 1);
+        subVenues.forEach(center -> expect(expected, center, ReportFigure.HANDOVERS_LATE, 1));
+        assertThat(figures(month)).isEqualTo(expected);
+        clock.reset();
+        assertThat(figures(month)).isEqualTo(expected);
+    }
+
     // --- the figures, as the reporting module will collect them
 
     private Map<String, Map<ReportFigure, Long>> figures(ReportMonth month) {
