@@ -1,6 +1,8 @@
 package cn.hlj.remoteeval.deadline;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,4 +34,11 @@ public interface Deadlines {
     void cancel(String deadlineId);
 
     Optional<DeadlineTicket> find(String deadlineId);
+
+    /**
+     * The tenders with a deadline of the kind breached from {@code from} (included) until {@code until}
+     * (excluded), once per deadline (a tender breached twice appears twice); for the monthly report. A
+     * breach stays recorded when the duty is done late, so the answer for a past period does not change.
+     */
+    List<String> tendersBreachedBetween(DeadlineKind kind, Instant from, Instant until);
 }

@@ -1,5 +1,7 @@
 package cn.hlj.remoteeval.venue;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,33 @@ public interface SeatBookings {
 
     /** The center that hosts an anonymous session; empty for an unknown code. */
     Optional<String> centerOfSession(String sessionCode);
+
+    /**
+     * The sessions of each holder as {@link #sessionsOf(String)} answers them, for reports over many
+     * holders at once; a holder without seats is left out.
+     */
+    default Map<String, List<VenueSession>> sessionsOfAll(Collection<String> holderRefs) {
+        Map<String, List<VenueSession>> sessions = new LinkedHashMap<>();
+        for (String holderRef : holderRefs) {
+            List<VenueSession> of = sessionsOf(holderRef);
+            if (!of.isEmpty()) {
+                sessions.put(holderRef, of);
+            }
+        }
+        return sessions;
+    }
+
+    /**
+     * The center of each session code as {@link #centerOfSession(String)} answers it, for reports over
+     * many sessions at once; an unknown code is left out.
+     */
+    default Map<String, String> centersOfSessions(Collection<String> sessionCodes) {
+        Map<String, String> centers = new LinkedHashMap<>();
+        for (String sessionCode : sessionCodes) {
+            centerOfSession(sessionCode).ifPresent(center -> centers.put(sessionCode, center));
+        }
+        return centers;
+    }
 
     /** A center's share of a holder's seats under its anonymous session code. */
     record VenueSession(String sessionCode, String centerCode, int seats) {

@@ -1,7 +1,9 @@
 package cn.hlj.remoteeval.deadline.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,6 +109,12 @@ class DeadlineService implements Deadlines {
     @Transactional(readOnly = true)
     public Optional<DeadlineTicket> find(String deadlineId) {
         return store.find(deadlineId).map(DeadlineRecord::ticket);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> tendersBreachedBetween(DeadlineKind kind, Instant from, Instant until) {
+        return store.tendersBreachedBetween(kind, from, until);
     }
 
     private DeadlineRecord lock(String deadlineId) {

@@ -67,6 +67,11 @@ class DeadlineStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM deadline WHERE id = ? FOR UPDATE").param(id).query(ROW).optional();
     }
 
+    List<String> tendersBreachedBetween(DeadlineKind kind, Instant from, Instant until) {
+        return jdbc.sql("SELECT tender_id FROM deadline WHERE kind = ? AND breached_at >= ? AND breached_at < ?")
+                .params(kind.name(), timestamp(from), timestamp(until)).query(String.class).list();
+    }
+
     void changeState(String id, DeadlineState state, String timeColumn, Instant at) {
         String column = switch (timeColumn) {
             case "reminded_at", "breached_at", "completed_at" -> timeColumn;

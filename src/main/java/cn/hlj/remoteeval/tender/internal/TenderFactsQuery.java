@@ -1,10 +1,14 @@
 package cn.hlj.remoteeval.tender.internal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.TenderFacts;
 import cn.hlj.remoteeval.tender.Tenders;
@@ -14,17 +18,30 @@ import cn.hlj.remoteeval.tender.Tenders;
 class TenderFactsQuery implements Tenders {
 
     private final TenderRepository tenders;
+    private final JdbcClient jdbc;
 
-    TenderFactsQuery(TenderRepository tenders) {
+    TenderFactsQuery(TenderRepository tenders, JdbcClient jdbc) {
         this.tenders = tenders;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<TenderFacts> find(String tenderId) {
-        return tenderId == null ? Optional.empty()
-                : tenders.findById(tenderId).map(t -> new TenderFacts(t.id(), t.sectionCode(), t.mainCenter(),
-                        t.category(), t.scope(), t.state(), t.slot(), t.committeeSize()));
+        return tenderId == null ? Optional.empty() : tenders.findById(tenderId).map(TenderFactsQuery::facts);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TenderFacts> evaluatedBetween(LocalDate first, LocalDate last, Scope scope) {
+        List<String> ids = jdbc.sql("SELECT id FROM tender WHERE evaluation_date >= ? AND evaluation_date <= ? AND scope = ?")
+                .params(first, last, scope.name()).query(String.class).list();
+        return tenders.findAllById(ids).stream().map(TenderFactsQuery::facts).toList();
+    }
+
+    private static TenderFacts facts(Tender t) {
+        return new TenderFacts(t.id(), t.sectionCode(), t.mainCenter(), t.category(), t.scope(), t.state(), t.slot(),
+                t.committeeSize());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,46 @@ class JdbcSeatBookings implements SeatBookings {
         return jdbc.sql("SELECT DISTINCT w.center_code FROM workstation_booking b JOIN workstation w "
                 + "ON w.id = b.workstation_id WHERE b.session_code = ?").param(sessionCode)
                 .query(String.class).list().stream().findFirst();
+    }
+
+    @Override
+    public Map<String, List<VenueSession>> sessionsOfAll(Collection<String> holderRefs) {
+        Map<String, List<VenueSession>> sessions = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(holderRefs)) {
+            jdbc.sql("SELECT b.holder_ref, b.session_code, w.center_code, COUNT(*) AS seats FROM workstation_booking b "
+                    + "JOIN workstation w ON w.id = b.workstation_id WHERE b.holder_ref IN (:holders) "
+                    + "GROUP BY b.holder_ref, b.session_code, w.center_code ORDER BY b.holder_ref, b.session_code")
+                    .param("holders", chunk)
+                    .query(rs -> {
+                        sessions.computeIfAbsent(rs.getString("holder_ref"), h -> new ArrayList<>()).add(new VenueSession(
+                                rs.getString("session_code"), rs.getString("center_code"), rs.getInt("seats")));
+                    });
+        }
+        return sessions;
+    }
+
+    @Override
+    public Map<String, String> centersOfSessions(Collection<String> sessionCodes) {
+        Map<String, String> centers = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(sessionCodes)) {
+            jdbc.sql("SELECT DISTINCT b.session_code, w.center_code FROM workstation_booking b JOIN workstation w "
+                    + "ON w.id = b.workstation_id WHERE b.session_code IN (:codes)")
+                    .param("codes", chunk)
+                    .query(rs -> {
+                        centers.putIfAbsent(rs.getString("session_code"), rs.getString("center_code"));
+                    });
+        }
+        return centers;
+    }
+
+    /** Keeps an IN list well below every database's limit on parameters. */
+    private static List<List<String>> chunks(Collection<String> values) {
+        List<String> distinct = values.stream().distinct().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += 500) {
+            chunks.add(distinct.subList(i, Math.min(distinct.size(), i + 500)));
+        }
+        return chunks;
     }
 
     /** One session code per holder and center: a second booking of the same holder there joins it. */

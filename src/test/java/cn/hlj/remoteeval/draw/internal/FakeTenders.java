@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,12 @@ class FakeTenders implements Tenders, TenderDispatch {
     @Override
     public Optional<TenderFacts> find(String tenderId) {
         return Optional.ofNullable(facts.get(tenderId));
+    }
+
+    @Override
+    public List<TenderFacts> evaluatedBetween(LocalDate first, LocalDate last, Scope scope) {
+        return facts.values().stream().filter(t -> t.scope() == scope && !t.slot().date().isBefore(first)
+                && !t.slot().date().isAfter(last)).toList();
     }
 
     @Override
