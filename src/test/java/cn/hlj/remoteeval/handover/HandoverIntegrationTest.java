@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hlj.remoteeval.deadline.DeadlineState;
 import cn.hlj.remoteeval.deadline.Deadlines;
+import cn.hlj.remoteeval.testsupport.EngineActor;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
@@ -261,19 +262,11 @@ class HandoverIntegrationTest {
     }
 
     private <T> T as(String user, String group, java.util.concurrent.Callable<T> action) throws Exception {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            return action.call();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return EngineActor.as(identity, user, group, action);
     }
 
     private void as(String user, String group, Runnable action) throws Exception {
-        as(user, group, () -> {
-            action.run();
-            return null;
-        });
+        EngineActor.as(identity, user, group, action);
     }
 
     record Drawn(String id, List<String> subVenues) {

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.hlj.remoteeval.evaluation.EvaluationRecords;
 import cn.hlj.remoteeval.handover.HandoverProcesses;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
+import cn.hlj.remoteeval.testsupport.EngineActor;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.ControllableClock;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
@@ -423,19 +423,11 @@ class MonthlyFiguresIntegrationTest {
                 api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText()).isEqualTo(state));
     }
 
-    private <T> T as(String user, String group, Callable<T> action) throws Exception {
-        identity.setAuthentication(user, List.of(group));
-        try {
-            return action.call();
-        } finally {
-            identity.clearAuthentication();
-        }
+    private <T> T as(String user, String group, java.util.concurrent.Callable<T> action) throws Exception {
+        return EngineActor.as(identity, user, group, action);
     }
 
     private void as(String user, String group, Runnable action) throws Exception {
-        as(user, group, () -> {
-            action.run();
-            return null;
-        });
+        EngineActor.as(identity, user, group, action);
     }
 }
