@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hlj.remoteeval.venue.TradingCenters;
+import cn.hlj.remoteeval.web.RequestFields;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.web.RequestFields;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;

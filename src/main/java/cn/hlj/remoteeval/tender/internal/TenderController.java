@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
+import cn.hlj.remoteeval.web.RequestFields;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;

@@ -20,6 +20,7 @@ import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.ExemptionRequ
 import cn.hlj.remoteeval.tender.internal.TenderRegistrationRequest.SpecialtyRequest;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.TradingCenters;
+import cn.hlj.remoteeval.web.RequestFields;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 

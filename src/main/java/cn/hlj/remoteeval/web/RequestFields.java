@@ -1,19 +1,20 @@
-package cn.hlj.remoteeval.tender.internal;
+package cn.hlj.remoteeval.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.hlj.remoteeval.web.FieldViolation;
-
-/** Reads one request field, adding what is wrong with it to a list instead of failing at once. */
-final class RequestFields {
+/**
+ * Reads one request field, adding what is wrong with it to a list instead of failing at once, so that
+ * a problem+json names every field at fault. Lengths count UTF-16 units, never more than a column holds.
+ */
+public final class RequestFields {
 
     private RequestFields() {
     }
 
-    static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
+    public static String text(String field, String value, int maxLength, List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, "不能为空"));
             return null;
@@ -26,7 +27,7 @@ final class RequestFields {
         return stripped;
     }
 
-    static boolean flag(String field, Boolean value, List<FieldViolation> violations) {
+    public static boolean flag(String field, Boolean value, List<FieldViolation> violations) {
         if (value == null) {
             violations.add(new FieldViolation(field, "不能为空，应为 true 或 false"));
             return false;
@@ -34,7 +35,7 @@ final class RequestFields {
         return value;
     }
 
-    static LocalDate date(String field, String value, List<FieldViolation> violations) {
+    public static LocalDate date(String field, String value, List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, "不能为空"));
             return null;
@@ -47,7 +48,7 @@ final class RequestFields {
         }
     }
 
-    static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type,
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type,
             List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, "不能为空"));
@@ -66,7 +67,7 @@ final class RequestFields {
     }
 
     /** A date that is today or earlier (a decision or a filing that already happened). */
-    static LocalDate pastOrToday(String field, String value, LocalDate today, List<FieldViolation> violations) {
+    public static LocalDate pastOrToday(String field, String value, LocalDate today, List<FieldViolation> violations) {
         LocalDate date = date(field, value, violations);
         if (date != null && date.isAfter(today)) {
             violations.add(new FieldViolation(field, "日期不能晚于今天"));
