@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.deadline.DeadlineKind;
 import cn.hlj.remoteeval.deadline.DeadlineState;
 import cn.hlj.remoteeval.deadline.DeadlineTicket;
 import cn.hlj.remoteeval.deadline.Deadlines;
@@ -105,7 +106,7 @@ class MonthlyReportReviews {
 
     /** Opens the month's deadline: due in the next month, whenever the review starts. */
     DeadlineTicket openDeadline(ReportMonth month) {
-        return deadlines.open(cn.hlj.remoteeval.deadline.DeadlineKind.MONTHLY_REPORT, deadlineRef(month),
+        return deadlines.open(DeadlineKind.MONTHLY_REPORT, deadlineRef(month),
                 deadlineRef(month), month.firstDay());
     }
 
