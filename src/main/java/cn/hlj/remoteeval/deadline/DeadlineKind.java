@@ -19,5 +19,12 @@ public enum DeadlineKind {
     CLUE_TRANSFER,
 
     /** Policy 二: the written explanation of an exempt tender, 15 calendar days after the winning bidder is set (Bidding Law art. 47). */
-    EXEMPTION_EXPLANATION
+    EXEMPTION_EXPLANATION,
+
+    /**
+     * 月调度机制: the previous month's report reaches the provincial DRC before day N of the month after
+     * the reported month (default the 5th; configurable whether "5日前" includes the 5th). Opened with
+     * any day of the reported month as the start day.
+     */
+    MONTHLY_REPORT
 }

@@ -19,9 +19,11 @@ public interface Deadlines {
 
     /**
      * Opens a deadline of the kind's configured term, counted from {@code startDay} (the day itself not
-     * counted: "within 5 working days after D" is due at the end of the 5th working day after D).
+     * counted: "within 5 working days after D" is due at the end of the 5th working day after D). A
+     * {@link DeadlineKind#MONTHLY_REPORT} is due on a day of the month after {@code startDay}'s month.
      *
-     * @param tenderId the tender the duty belongs to
+     * @param tenderId the tender the duty belongs to; for {@link DeadlineKind#MONTHLY_REPORT}, which belongs to no
+     *        tender, the month's reference {@code REPORT-yyyy-MM} (also its subjectRef), at most 36 characters
      * @param subjectRef an opaque reference to the watched duty (a hand-over id, a clue id), never a center or a person
      * @return the ticket; {@link DeadlineState#AWAITING_CALENDAR} when the term reaches a year not loaded
      */

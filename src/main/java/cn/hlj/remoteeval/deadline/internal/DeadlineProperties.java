@@ -21,6 +21,26 @@ class DeadlineProperties {
         private Integer workingDays;
         private Integer calendarDays;
         private Integer reminderDay;
+        /** MONTHLY_REPORT only: the due day in the month after the reported month. */
+        private Integer dayOfNextMonth;
+        /** MONTHLY_REPORT only: whether the due day itself belongs to the term ("5日前" up to the end of the 5th). */
+        private Boolean includeDueDay;
+
+        public Integer getDayOfNextMonth() {
+            return dayOfNextMonth;
+        }
+
+        public void setDayOfNextMonth(Integer dayOfNextMonth) {
+            this.dayOfNextMonth = dayOfNextMonth;
+        }
+
+        public Boolean getIncludeDueDay() {
+            return includeDueDay;
+        }
+
+        public void setIncludeDueDay(Boolean includeDueDay) {
+            this.includeDueDay = includeDueDay;
+        }
 
         public Integer getWorkingDays() {
             return workingDays;
