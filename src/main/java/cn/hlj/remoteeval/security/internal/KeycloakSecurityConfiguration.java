@@ -1,0 +1,148 @@
+package cn.hlj.remoteeval.security.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import cn.hlj.remoteeval.security.AccountCenters;
+import cn.hlj.remoteeval.security.Groups;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Profile {@code keycloak}: single sign-on through standard OpenID Connect. The Camunda webapps log
+ * in with the authorization code flow ({@code oauth2Login}); {@code /api}, {@code /engine-rest} and
+ * the actuator take Keycloak's access tokens as JWT bearer tokens. Realm roles and group paths become
+ * {@code GROUP_<camunda group>} authorities ({@link KeycloakRoleMapping}); the Camunda user id is
+ * {@code preferred_username}. Never the Keycloak adapters: they are removed from Keycloak and do not
+ * run on Spring Boot 3.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("keycloak")
+@EnableWebSecurity
+class KeycloakSecurityConfiguration {
+
+    static final String REGISTRATION_ID = "keycloak";
+    private static final String OPERATOR = Groups.authority(Groups.OPERATOR);
+    /** Centers are reference data an operator may edit; a new one is known to the mapping within this time. */
+    private static final Duration CENTERS_REFRESH = Duration.ofMinutes(1);
+
+    @Bean
+    KeycloakRoleMapping keycloakRoleMapping(AccountCenters centers) {
+        return new KeycloakRoleMapping(new CenterCodes(centers));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain keycloakApiSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
+        AuthenticationEntryPoint unauthorized = bearerUnauthorized();
+        http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Stands in for the SMS gateway's reply callback: the random reply code is the credential.
+                        .requestMatchers(HttpMethod.POST, "/api/expert-invitations/*/answer").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(OPERATOR)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(mapping))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless bearer tokens: no session cookie, so no CSRF exposure.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** The webapps and the rest of the site: a browser session opened by logging in at Keycloak. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error").permitAll()
+                        // Who is logged in, and logging out: every webapp asks, Tasklist included.
+                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
+                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/app/admin/**",
+                                "/camunda/api/cockpit/**", "/camunda/api/admin/**").hasAuthority(OPERATOR)
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping))))
+                .exceptionHandling(errors -> errors
+                        // The webapps' background calls cannot follow a login redirect; they learn of a lost session.
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**")))
+                // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie and header).
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    /** The webapp session's user: the ID token's claims, named and authorized like a bearer token. */
+    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(KeycloakRoleMapping mapping) {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            KeycloakRoleMapping.userName(user.getClaims());
+            return new DefaultOidcUser(mapping.authorities(user.getClaims()), user.getIdToken(), user.getUserInfo(),
+                    KeycloakRoleMapping.USER_NAME_CLAIM);
+        };
+    }
+
+    /** The API's 401 problem+json, announcing the bearer scheme instead of HTTP Basic. */
+    private static AuthenticationEntryPoint bearerUnauthorized() {
+        AuthenticationEntryPoint problem = ProblemResponses.unauthorized();
+        return (request, response, e) -> problem.commence(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public void setHeader(String name, String value) {
+                super.setHeader(name, HttpHeaders.WWW_AUTHENTICATE.equalsIgnoreCase(name)
+                        ? "Bearer realm=\"remote-eval\"" : value);
+            }
+        }, e);
+    }
+
+    /** The center codes, read again from the database at most once per {@link #CENTERS_REFRESH}. */
+    private static final class CenterCodes implements Supplier<Set<String>> {
+
+        private final AccountCenters centers;
+        private volatile Set<String> codes = Set.of();
+        private volatile Instant readAt = Instant.MIN;
+
+        CenterCodes(AccountCenters centers) {
+            this.centers = centers;
+        }
+
+        @Override
+        public Set<String> get() {
+            Instant now = Instant.now();
+            if (readAt.plus(CENTERS_REFRESH).isBefore(now)) {
+                List<AccountCenters.Center> all = centers.centers();
+                codes = all.stream().map(AccountCenters.Center::code).collect(Collectors.toUnmodifiableSet());
+                readAt = now;
+            }
+            return codes;
+        }
+    }
+}
