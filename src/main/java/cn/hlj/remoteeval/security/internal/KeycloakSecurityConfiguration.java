@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.security.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,6 +27,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.hlj.remoteeval.security.AccountCenters;
 import cn.hlj.remoteeval.security.Groups;
@@ -45,6 +48,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class KeycloakSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final String OPERATOR = Groups.authority(Groups.OPERATOR);
     /** Centers are reference data an operator may edit; a new one is known to the mapping within this time. */
     private static final Duration CENTERS_REFRESH = Duration.ofMinutes(1);
@@ -58,12 +62,12 @@ class KeycloakSecurityConfiguration {
     @Order(1)
     SecurityFilterChain keycloakApiSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
         AuthenticationEntryPoint unauthorized = bearerUnauthorized();
-        http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
+        http.securityMatcher(paths("/api/**", "/actuator/**", "/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         // Stands in for the SMS gateway's reply callback: the random reply code is the credential.
-                        .requestMatchers(HttpMethod.POST, "/api/expert-invitations/*/answer").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(OPERATOR)
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/expert-invitations/*/answer")).permitAll()
+                        .requestMatchers(paths("/actuator/**")).hasAuthority(OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(mapping))
@@ -83,21 +87,29 @@ class KeycloakSecurityConfiguration {
     @Order(2)
     SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(paths("/error")).permitAll()
                         // Who is logged in, and logging out: every webapp asks, Tasklist included.
-                        .requestMatchers("/camunda/api/admin/auth/**").authenticated()
-                        .requestMatchers("/camunda/app/cockpit/**", "/camunda/app/admin/**",
-                                "/camunda/api/cockpit/**", "/camunda/api/admin/**").hasAuthority(OPERATOR)
+                        .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
+                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
+                                "/camunda/api/cockpit/**", "/camunda/api/admin/**")).hasAuthority(OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping))))
                 .exceptionHandling(errors -> errors
                         // The webapps' background calls cannot follow a login redirect; they learn of a lost session.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**")))
+                                PATHS.matcher("/camunda/api/**")))
                 // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie and header).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /**
+     * Paths as the client wrote them, whichever servlet serves them: the engine REST API and the
+     * webapps are servlets of their own, outside Spring MVC, so MVC-aware matching would miss them.
+     */
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(PATHS::matcher).toList());
     }
 
     /** The webapp session's user: the ID token's claims, named and authorized like a bearer token. */
