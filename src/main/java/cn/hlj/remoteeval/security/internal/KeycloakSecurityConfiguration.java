@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.security.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,11 +22,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -48,6 +54,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class KeycloakSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
+    /** Where the webapps log out (a background call of their own). */
+    static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final String OPERATOR = Groups.authority(Groups.OPERATOR);
     /** Centers are reference data an operator may edit; a new one is known to the mapping within this time. */
@@ -85,7 +93,16 @@ class KeycloakSecurityConfiguration {
     /** The webapps and the rest of the site: a browser session opened by logging in at Keycloak. */
     @Bean
     @Order(2)
-    SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
+    SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping,
+            OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+        RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT);
+        LinkedHashMap<RequestMatcher, LogoutSuccessHandler> afterLogout = new LinkedHashMap<>();
+        afterLogout.put(webappLogout, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+        DelegatingLogoutSuccessHandler loggedOut = new DelegatingLogoutSuccessHandler(afterLogout);
+        // A plain link to /logout: back to Tasklist, which now asks Keycloak for a new login.
+        SimpleUrlLogoutSuccessHandler toTasklist = new SimpleUrlLogoutSuccessHandler();
+        toTasklist.setDefaultTargetUrl("/camunda/app/tasklist/");
+        loggedOut.setDefaultLogoutSuccessHandler(toTasklist);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/error")).permitAll()
                         // Who is logged in, and logging out: every webapp asks, Tasklist included.
@@ -94,6 +111,10 @@ class KeycloakSecurityConfiguration {
                                 "/camunda/api/cockpit/**", "/camunda/api/admin/**")).hasAuthority(OPERATOR)
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping))))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(webappLogout, PATHS.matcher("/logout")))
+                        .addLogoutHandler(new KeycloakSessionLogout(authorizedClients))
+                        .logoutSuccessHandler(loggedOut))
                 .exceptionHandling(errors -> errors
                         // The webapps' background calls cannot follow a login redirect; they learn of a lost session.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),

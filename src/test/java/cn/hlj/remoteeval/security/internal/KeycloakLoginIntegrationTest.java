@@ -235,6 +235,19 @@ class KeycloakLoginIntegrationTest {
         assertThat(me.path("authorizedApps").toString()).contains("cockpit").contains("admin");
     }
 
+    @Test
+    void loggingOutOfTheWebappsEndsTheKeycloakSessionToo() throws Exception {
+        Browser browser = new Browser();
+        browser.login(app("/camunda/app/tasklist/"), "supervisor-qqhr");
+
+        HttpResponse<String> logout = browser.post(app("/camunda/api/admin/auth/user/default/logout"));
+        HttpResponse<String> again = browser.get(app("/camunda/app/tasklist/"));
+
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(again.uri().toString()).startsWith(REALM + "/protocol/openid-connect/auth");
+        assertThat(FORM_ACTION.matcher(again.body()).find()).as("a new login, not a silent one").isTrue();
+    }
+
     // --- helpers ---
 
     private String app(String path) {
@@ -306,6 +319,12 @@ class KeycloakLoginIntegrationTest {
         HttpResponse<String> get(String url) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json")
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String url) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                    .header("X-Requested-With", "XMLHttpRequest").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** Opens {@code url}, fills in Keycloak's login form and lands where the application sends the user. */
