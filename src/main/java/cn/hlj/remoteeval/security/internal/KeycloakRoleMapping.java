@@ -69,6 +69,11 @@ final class KeycloakRoleMapping implements Converter<Jwt, AbstractAuthentication
         return groups.stream().map(Groups::authority).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
+    /** Whether {@code group} is one of the Camunda groups this mapping hands out. */
+    boolean isCamundaGroup(String group) {
+        return camundaGroupOfRole(group, centerCodes.get()).isPresent();
+    }
+
     static Optional<String> camundaGroupOfRole(String role, Collection<String> centers) {
         if (FIXED_GROUPS.contains(role)) {
             return Optional.of(role);

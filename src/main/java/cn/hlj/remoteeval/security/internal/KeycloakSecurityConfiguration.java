@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -19,10 +22,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -67,6 +73,16 @@ class KeycloakSecurityConfiguration {
     }
 
     @Bean
+    KeycloakUserProvisioning keycloakUserProvisioning(IdentityService identity, KeycloakRoleMapping mapping) {
+        return new KeycloakUserProvisioning(identity, mapping::isCamundaGroup);
+    }
+
+    @Bean
+    ApplicationRunner keycloakOperatorsPlaceholder(KeycloakUserProvisioning provisioning) {
+        return args -> provisioning.ensureOperatorsGroupHasAMember();
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain keycloakApiSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
         AuthenticationEntryPoint unauthorized = bearerUnauthorized();
@@ -94,7 +110,7 @@ class KeycloakSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping,
-            OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+            OAuth2AuthorizedClientRepository authorizedClients, KeycloakUserProvisioning provisioning) throws Exception {
         RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT);
         LinkedHashMap<RequestMatcher, LogoutSuccessHandler> afterLogout = new LinkedHashMap<>();
         afterLogout.put(webappLogout, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
@@ -110,7 +126,7 @@ class KeycloakSecurityConfiguration {
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
                                 "/camunda/api/cockpit/**", "/camunda/api/admin/**")).hasAuthority(OPERATOR)
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping))))
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping, provisioning))))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(webappLogout, PATHS.matcher("/logout")))
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients))
@@ -133,15 +149,32 @@ class KeycloakSecurityConfiguration {
         return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(PATHS::matcher).toList());
     }
 
-    /** The webapp session's user: the ID token's claims, named and authorized like a bearer token. */
-    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(KeycloakRoleMapping mapping) {
+    /**
+     * The webapp session's user: the ID token's claims, named and authorized like a bearer token, and
+     * known to Camunda's identity service by id and name.
+     */
+    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(KeycloakRoleMapping mapping,
+            KeycloakUserProvisioning provisioning) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
             OidcUser user = delegate.loadUser(request);
-            KeycloakRoleMapping.userName(user.getClaims());
-            return new DefaultOidcUser(mapping.authorities(user.getClaims()), user.getIdToken(), user.getUserInfo(),
+            String userId = KeycloakRoleMapping.userName(user.getClaims());
+            List<GrantedAuthority> authorities = mapping.authorities(user.getClaims());
+            try {
+                provisioning.provision(userId, user.getClaims(), groupIds(authorities));
+            } catch (ProcessEngineException e) {
+                // E.g. a user name outside Camunda's resource whitelist: no webapp session can be built for it.
+                throw new OAuth2AuthenticationException(new OAuth2Error("invalid_user",
+                        "No Camunda user can be kept for " + userId + ": " + e.getMessage(), null), e);
+            }
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(),
                     KeycloakRoleMapping.USER_NAME_CLAIM);
         };
+    }
+
+    private static List<String> groupIds(List<GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority)
+                .map(authority -> authority.substring(Groups.AUTHORITY_PREFIX.length())).toList();
     }
 
     /** The API's 401 problem+json, announcing the bearer scheme instead of HTTP Basic. */

@@ -23,13 +23,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,6 +82,9 @@ class KeycloakLoginIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IdentityService identity;
 
     private final HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -207,14 +214,31 @@ class KeycloakLoginIntegrationTest {
 
         HttpResponse<String> tasklist = browser.login(app("/camunda/app/tasklist/"), "staff-hrb");
 
-        assertThat(tasklist.statusCode()).isEqualTo(200);
-        assertThat(tasklist.uri().toString()).startsWith(app("/camunda/app/tasklist/"));
+        assertThat(tasklist.statusCode()).as("%s %s %s", tasklist.uri(), tasklist.headers().map(), tasklist.body()).isEqualTo(200);
+        assertThat(tasklist.uri().toString()).as(chain(tasklist)).startsWith(app("/camunda/app/tasklist/"));
         HttpResponse<String> user = browser.get(app("/camunda/api/admin/auth/user/default"));
-        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.statusCode()).as("%s %s", user.headers().map(), user.body()).isEqualTo(200);
         JsonNode me = JSON.readTree(user.body());
         assertThat(me.path("userId").asText()).isEqualTo("staff-hrb");
         assertThat(me.path("authorizedApps").toString()).contains("tasklist").doesNotContain("cockpit")
                 .doesNotContain("admin");
+        // Tasklist and Cockpit show people by the names Keycloak holds.
+        User known = identity.createUserQuery().userId("staff-hrb").singleResult();
+        assertThat(known.getLastName() + known.getFirstName()).isEqualTo("李秀英");
+        assertThat(identity.createGroupQuery().groupMember("staff-hrb").list()).extracting(Group::getId)
+                .containsExactly("staff-HRB");
+    }
+
+    @Test
+    void theWebappsNeverOfferTheirFirstAdministratorSetup() throws Exception {
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+        Browser browser = new Browser();
+
+        HttpResponse<String> tasklist = browser.login(app("/camunda/app/tasklist/"), "supervisor-dxal");
+        HttpResponse<String> setup = browser.post(app("/camunda/api/admin/setup/default/user/create"));
+
+        assertThat(tasklist.uri().toString()).doesNotContain("setup");
+        assertThat(setup.statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -249,6 +273,14 @@ class KeycloakLoginIntegrationTest {
     }
 
     // --- helpers ---
+
+    private static String chain(HttpResponse<?> response) {
+        StringBuilder out = new StringBuilder();
+        for (HttpResponse<?> r = response; r != null; r = r.previousResponse().orElse(null)) {
+            out.insert(0, r.statusCode() + " " + r.uri() + " -> " + r.headers().firstValue("Location").orElse("") + "\n");
+        }
+        return out.toString();
+    }
 
     private String app(String path) {
         // localhost for the application, 127.0.0.1 for Keycloak: two hosts, so their cookies never mix.
@@ -317,7 +349,7 @@ class KeycloakLoginIntegrationTest {
                 .build();
 
         HttpResponse<String> get(String url) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json")
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
 
