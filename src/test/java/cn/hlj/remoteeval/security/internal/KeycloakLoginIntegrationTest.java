@@ -179,13 +179,21 @@ class KeycloakLoginIntegrationTest {
         String tenderer = token("tenderer");
 
         for (String path : new String[] { "/engine-rest/deployment", "/engine-rest/history/variable-instance",
-                "/engine-rest/incident", "/engine-rest/user" }) {
+                "/engine-rest/incident", "/engine-rest/group", "/engine-rest/authorization" }) {
             HttpResponse<String> response = get(path, tenderer);
             assertThat(response.statusCode()).as(path).isIn(200, 403);
             if (response.statusCode() == 200) {
                 assertThat(response.body()).as(path).isEqualTo("[]");
             }
         }
+        // Camunda lets a user read their own user record, and nobody else's.
+        HttpResponse<String> users = get("/engine-rest/user", tenderer);
+        assertThat(users.statusCode()).isIn(200, 403);
+        if (users.statusCode() == 200) {
+            assertThat(JSON.readTree(users.body()).findValuesAsText("id")).allMatch("tenderer"::equals);
+        }
+        // The operator, by contrast, sees the engine's deployments: the token's roles reach the engine.
+        assertThat(get("/engine-rest/deployment", token("demo")).body()).isNotEqualTo("[]");
     }
 
     // --- the webapps: authorization code login through Keycloak's login page ---
