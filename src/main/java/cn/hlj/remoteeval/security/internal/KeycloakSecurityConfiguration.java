@@ -60,6 +60,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class KeycloakSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
+    /** Where the webapps' own login form posts. */
+    static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/**";
     /** Where the webapps log out (a background call of their own). */
     static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -121,6 +123,8 @@ class KeycloakSecurityConfiguration {
         loggedOut.setDefaultLogoutSuccessHandler(toTasklist);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths("/error")).permitAll()
+                        // Camunda's own password login: people log in at Keycloak, nowhere else.
+                        .requestMatchers(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN)).denyAll()
                         // Who is logged in, and logging out: every webapp asks, Tasklist included.
                         .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
                         .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
