@@ -58,6 +58,9 @@ import cn.hlj.remoteeval.testsupport.DatabaseUnderTest;
         // event publication log) with the main test context: the main context alone works them off.
         "camunda.bpm.job-execution.enabled=false",
         "spring.quartz.auto-startup=false",
+        // Quartz keeps its job store's connection providers JVM-wide by scheduler name: under the main
+        // context's name this context's datasource would replace the main context's.
+        "spring.quartz.scheduler-name=remote-eval-deadlines-keycloak-test",
         "spring.modulith.events.republish-outstanding-events-on-restart=false",
         "remote-eval.partner-target-check-cron=-" })
 @ActiveProfiles(resolver = KeycloakLoginIntegrationTest.KeycloakProfiles.class)
