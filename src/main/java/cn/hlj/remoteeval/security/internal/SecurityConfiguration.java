@@ -35,7 +35,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
+        http.securityMatcher(ApiAccess.PATHS)
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(ApiAccess::rules)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
