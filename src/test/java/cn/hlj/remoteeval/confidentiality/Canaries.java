@@ -18,6 +18,8 @@ import cn.hlj.remoteeval.testsupport.FakeIdentities;
 record Canaries(String centerCode, String centerName, List<String> rooms, String expertName, String idNumber,
         String mobile, String staffUser, LocalDate evaluationDate) {
 
+    static final String CENTER_NAME_PREFIX = "金丝雀";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static Canaries fresh() {
@@ -30,7 +32,7 @@ record Canaries(String centerCode, String centerName, List<String> rooms, String
         String staff = "wang-" + (100_000 + RANDOM.nextInt(900_000));
         // 2045..2049: after every date the other tests pick (FarDates 2031..2035, TenderBody 2036 onwards).
         LocalDate date = LocalDate.of(2045, 1, 2).plusDays(RANDOM.nextInt(5 * 365 - 10));
-        return new Canaries(code.toString(), "金丝雀" + tag + "公共资源交易中心", rooms, "欧阳" + cjk(2),
+        return new Canaries(code.toString(), CENTER_NAME_PREFIX + tag + "公共资源交易中心", rooms, "欧阳" + cjk(2),
                 FakeIdentities.idNumber(), "19" + "%09d".formatted(RANDOM.nextInt(1_000_000_000)), staff, date);
     }
 
