@@ -86,9 +86,11 @@ class HandoverIntegrationTest {
         List<String> deadlineIds = new ArrayList<>();
         for (ProcessInstance leg : legs) {
             Task handOver = task(leg, "HandOverMaterial");
-            String center = candidateGroups(handOver).get(0).substring("staff-".length());
+            String sessionGroup = candidateGroups(handOver).get(0);
+            assertThat(sessionGroup).startsWith("venue-RS-");
+            String center = bookings.centerOfSession(sessionGroup.substring("venue-".length())).orElseThrow();
             assertThat(tender.subVenues()).contains(center);
-            as("staff-" + center.toLowerCase(), "staff-" + center, () -> tasks.complete(handOver.getId(),
+            EngineActor.as(identity, "staff-" + center.toLowerCase(), List.of("staff-" + center, sessionGroup), () -> tasks.complete(handOver.getId(),
                     Map.of("medium", "REMOVABLE_DISK", "itemCount", 2L, "sealedItems",
                             "评标室录像1.mp4," + SHA + "\n评标室录像2.mp4," + SHA.toUpperCase(),
                             "handedOverAt", OffsetDateTime.now(clock).minusMinutes(30).toString())));

@@ -339,8 +339,9 @@ class MonthlyFiguresIntegrationTest {
                     t -> t != null);
             String group = tasks.getIdentityLinksForTask(handOver.getId()).stream().map(l -> l.getGroupId())
                     .filter(g -> g != null).findFirst().orElseThrow();
-            String center = group.substring("staff-".length());
-            as("staff-" + center.toLowerCase(), group, () -> tasks.complete(handOver.getId(), Map.of("medium",
+            String center = bookings.centerOfSession(group.substring("venue-".length())).orElseThrow();
+            EngineActor.as(identity, "staff-" + center.toLowerCase(), List.of("staff-" + center, group),
+                    () -> tasks.complete(handOver.getId(), Map.of("medium",
                     "REMOVABLE_DISK", "itemCount", 1L, "sealedItems", "评标室录像1.mp4," + SHA, "handedOverAt",
                     OffsetDateTime.now(clock).minusMinutes(1).withNano(0).toString())));
             Task receipt = task(leg.getId(), "ConfirmReceipt");

@@ -8,9 +8,9 @@ import cn.hlj.remoteeval.security.Groups;
 import cn.hlj.remoteeval.venue.SeatBookings;
 
 /**
- * Every venue duty, on creation: the task goes to the staff of the center hosting the session.
- * The center is looked up here and never kept in a variable, so the engine's variables never say
- * which centers are a tender's sub-venues.
+ * Every venue duty, on creation: the task goes to the session's anonymous engine group, which the
+ * staff of the hosting center hold. No variable, identity link or authorization of the engine names
+ * the center, so nothing in the engine says which centers are a tender's sub-venues.
  */
 @Component("venueStaff")
 class VenueStaffListener implements TaskListener {
@@ -27,8 +27,9 @@ class VenueStaffListener implements TaskListener {
         if (sessionCode == null) {
             throw new IllegalStateException("a venue duty needs variable " + EvaluationVariables.SESSION_CODE);
         }
-        String center = bookings.centerOfSession(sessionCode.toString())
-                .orElseThrow(() -> new IllegalStateException("no center hosts session " + sessionCode));
-        task.addCandidateGroup(Groups.staffOf(center));
+        if (bookings.centerOfSession(sessionCode.toString()).isEmpty()) {
+            throw new IllegalStateException("no center hosts session " + sessionCode);
+        }
+        task.addCandidateGroup(Groups.venueSession(sessionCode.toString()));
     }
 }

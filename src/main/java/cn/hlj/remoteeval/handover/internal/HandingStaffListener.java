@@ -5,12 +5,9 @@ import static cn.hlj.remoteeval.handover.internal.HandoverVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
-import cn.hlj.remoteeval.security.Groups;
-
 /**
- * On creation of 移交音视频资料: offers the task to the staff of the center that hosts the session.
- * The center is asked from the venue module here and goes nowhere but into the candidate group.
+ * On creation of 移交音视频资料: offers the task to the engine group of the session, which the
+ * staff of the hosting center hold, so that the engine never names the sub-venue's center.
  */
 @Component("handingStaff")
 class HandingStaffListener implements TaskListener {
@@ -23,7 +20,7 @@ class HandingStaffListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.addCandidateGroup(Groups.staffOf(handovers.handingCenter((String) task.getVariable(HANDOVER_ID))));
+        task.addCandidateGroup(handovers.handingGroup((String) task.getVariable(HANDOVER_ID)));
         DeadlineWaits.showDueDate(task);
     }
 }

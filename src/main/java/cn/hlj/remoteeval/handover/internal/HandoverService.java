@@ -17,6 +17,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.deadline.DeadlineTicket;
 import cn.hlj.remoteeval.deadline.Deadlines;
 import cn.hlj.remoteeval.evaluation.EvaluationRecords;
+import cn.hlj.remoteeval.security.Groups;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.venue.SeatBookings;
 
@@ -108,6 +109,19 @@ class HandoverService {
     }
 
     /** The center whose staff hand this material over; for a sub-venue, asked from the venue module and never kept. */
+    /**
+     * The engine group that hands the material over: a sub-venue's anonymous session group, or the
+     * main venue's staff for the hand-over to the tenderer.
+     */
+    public String handingGroup(String handoverId) {
+        AvHandover handover = require(handoverId);
+        if (handover.leg() == HandoverLeg.MAIN_TO_TENDERER) {
+            return Groups.staffOf(handover.mainCenter());
+        }
+        handingCenter(handoverId);
+        return Groups.venueSession(handover.legRef());
+    }
+
     public String handingCenter(String handoverId) {
         AvHandover handover = require(handoverId);
         if (handover.leg() == HandoverLeg.MAIN_TO_TENDERER) {

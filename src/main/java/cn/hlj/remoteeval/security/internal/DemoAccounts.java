@@ -1,18 +1,8 @@
 package cn.hlj.remoteeval.security.internal;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -29,29 +19,21 @@ import cn.hlj.remoteeval.security.Groups;
 /**
  * The demo accounts of DESIGN.md §4, in Camunda's identity store: the operator, staff and a
  * supervisor per center, the DRC, a tenderer and the expert pool's administrator, each with
- * password equal to the user id. Only
- * where {@code remote-eval.demo-accounts.enabled} is true (the default profile). Idempotent.
+ * password equal to the user id; what they may do is granted to their groups by
+ * {@link EngineAuthorizations} in every profile. Only where {@code remote-eval.demo-accounts.enabled} is true (the default profile). Idempotent.
  */
 @Component
 @ConditionalOnProperty(name = "remote-eval.demo-accounts.enabled", havingValue = "true")
 class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
-    private static final String TASKLIST = "tasklist";
     static final String POOL_ADMIN_USER = "pool-admin";
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final AccountCenters centers;
 
-    DemoAccounts(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, AccountCenters centers) {
+    DemoAccounts(IdentityService identity, AccountCenters centers) {
         this.identity = identity;
-        this.authorizations = authorizations;
-        this.filters = filters;
-        this.tasks = tasks;
         this.centers = centers;
     }
 
@@ -63,12 +45,7 @@ class DemoAccounts implements ApplicationRunner {
             return;
         }
         group(Groups.OPERATOR, "系统运维", "SYSTEM");
-        for (Resource resource : Resources.values()) {
-            grant(Groups.OPERATOR, resource, Authorization.ANY, Permissions.ALL);
-        }
         user("demo", "演示", "运维", Groups.OPERATOR);
-
-        List<String> workflowGroups = new ArrayList<>();
         List<AccountCenters.Center> all = centers.centers();
         for (AccountCenters.Center center : all) {
             String code = center.code();
@@ -77,22 +54,11 @@ class DemoAccounts implements ApplicationRunner {
             user("staff-" + lower, center.name(), "工作人员", Groups.staffOf(code));
             group(Groups.supervisorOf(code), center.name() + "行政监督", "WORKFLOW");
             user("supervisor-" + lower, center.name(), "行政监督", Groups.supervisorOf(code));
-            workflowGroups.add(Groups.staffOf(code));
-            workflowGroups.add(Groups.supervisorOf(code));
         }
         group(Groups.DRC, "省发展改革委", "WORKFLOW");
         user("drc", "省发展改革委", "联络员", Groups.DRC);
-        workflowGroups.add(Groups.DRC);
         group(Groups.TENDERER, "招标人", "WORKFLOW");
         user("tenderer", "演示", "招标人", Groups.TENDERER);
-
-        String mine = taskFilter("我的待办", -10, Map.of("assignee", "${currentUser()}"));
-        for (String group : workflowGroups) {
-            grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-            grant(group, Resources.FILTER, mine, Permissions.READ);
-            String groupFilter = taskFilter("本组待办（" + group + "）", 0, Map.of("candidateGroups", List.of(group)));
-            grant(group, Resources.FILTER, groupFilter, Permissions.READ);
-        }
         log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", all.size());
     }
 
@@ -125,29 +91,5 @@ class DemoAccounts implements ApplicationRunner {
         user.setPassword(id);
         identity.saveUser(user);
         identity.createMembership(id, groupId);
-    }
-
-    private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
-        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
-    }
-
-    private String taskFilter(String name, int priority, Map<String, Object> criteria) {
-        var query = tasks.createTaskQuery();
-        if (criteria.containsKey("assignee")) {
-            query.taskAssigneeExpression(String.valueOf(criteria.get("assignee")));
-        }
-        if (criteria.containsKey("candidateGroups")) {
-            @SuppressWarnings("unchecked")
-            List<String> groups = (List<String>) criteria.get("candidateGroups");
-            query.taskCandidateGroupIn(groups).includeAssignedTasks();
-        }
-        Filter filter = filters.newTaskFilter(name).setQuery(query)
-                .setProperties(Map.of("priority", priority, "refresh", true, "description", name));
-        return filters.saveFilter(filter).getId();
     }
 }

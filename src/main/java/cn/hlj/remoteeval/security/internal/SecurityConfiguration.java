@@ -1,27 +1,30 @@
 package cn.hlj.remoteeval.security.internal;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-
-import cn.hlj.remoteeval.security.Groups;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
- * Default-profile security: HTTP Basic against Camunda's identity service for {@code /api} and
- * the actuator; Camunda's own authentication for {@code /engine-rest} (open by default in Camunda,
- * closed here) and for the webapps' login form.
+ * Security without an identity provider (every profile but {@code keycloak}): people are Camunda's
+ * own users. The API and the engine REST API take HTTP Basic; the webapps a login form in Chinese.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@Profile("!keycloak")
 class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login.html";
 
     @Bean
     CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identity) {
@@ -31,42 +34,43 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/engine-rest/**")
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        // Stands in for the SMS gateway's reply callback: the random reply code is the credential.
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/expert-invitations/*/answer").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Groups.authority(Groups.OPERATOR))
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(ApiAccess::rules)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless HTTP Basic API: no session cookie, so no CSRF exposure.
+                // Stateless HTTP Basic: no session cookie, so no CSRF exposure.
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
 
-    /** The webapps and the engine REST API authenticate through Camunda itself. */
     @Bean
     @Order(2)
-    SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // The Camunda webapps carry their own CSRF protection; the engine REST API is stateless.
+    SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error").permitAll();
+                    WebappAccess.rules(requests);
+                    requests.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/camunda/app/tasklist/", false)
+                        .failureUrl(LOGIN_PAGE + "?error").permitAll())
+                // Operators' scripts and the page tests may still present HTTP Basic; a browser without
+                // credentials is sent to the login form, not asked for Basic.
+                .httpBasic(basic -> {
+                })
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new AntPathRequestMatcher(WebappAccess.CAMUNDA_LOGOUT, HttpMethod.POST.name()))
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
+                // The webapps send their own CSRF token (Camunda's CsrfPreventionFilter checks it).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
-    }
-
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        return registration;
     }
 }

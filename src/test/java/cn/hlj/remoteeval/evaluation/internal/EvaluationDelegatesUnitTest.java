@@ -71,14 +71,15 @@ class EvaluationDelegatesUnitTest {
     }
 
     @Test
-    void venueStaffIsTheHostingCentersGroupLookedUpFromTheSession() {
+    void venueStaffIsTheSessionsAnonymousGroupNeverTheHostingCenter() {
         SeatBookings bookings = mock(SeatBookings.class);
         when(bookings.centerOfSession("RS-AAAAAAAA")).thenReturn(Optional.of("QQHR"));
         when(task.getVariable("sessionCode")).thenReturn("RS-AAAAAAAA");
 
         new VenueStaffListener(bookings).notify(task);
 
-        verify(task).addCandidateGroup("staff-QQHR");
+        verify(task).addCandidateGroup("venue-RS-AAAAAAAA");
+        verify(task, never()).addCandidateGroup("staff-QQHR");
         verify(task, never()).setVariable(anyString(), any());
     }
 

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import cn.hlj.remoteeval.venue.SeatBookings;
 
 /**
- * Every duty of {@code bpmn/venue-duties.bpmn} on the real model: the tasks go to the hosting
- * center's staff through the real create listener, a no-show loops back to verification after the
+ * Every duty of {@code bpmn/venue-duties.bpmn} on the real model: the tasks go to the session's
+ * anonymous group (which the hosting center's staff hold) through the real create listener, a
+ * no-show loops back to verification after the
  * supplementary draw, incidents can be reported again and again, and signing ends it all.
  */
 @Deployment(resources = "bpmn/venue-duties.bpmn")
@@ -74,12 +75,12 @@ class VenueDutiesProcessUnitTest {
     }
 
     @Test
-    void everyDutyIsATaskForTheStaffOfTheCenterHostingTheSessionOnly() {
+    void everyDutyIsOfferedToTheSessionsAnonymousGroupOnlyAndNothingNamesTheCenter() {
         ProcessInstance venue = start("t-groups");
 
         assertThat(venue).isWaitingAt(DUTIES.toArray(String[]::new));
         for (String duty : DUTIES) {
-            assertThat(candidateGroups(task(venue, duty))).as(duty).containsExactly("staff-QQHR");
+            assertThat(candidateGroups(task(venue, duty))).as(duty).containsExactly("venue-" + SESSION);
         }
         assertThat(runtimeService().getVariables(venue.getId())).doesNotContainValue("QQHR")
                 .doesNotContainValue("staff-QQHR");
@@ -98,7 +99,7 @@ class VenueDutiesProcessUnitTest {
                 withVariables("expertsPresent", 3L, "noShowSeats", "", "identitiesVerified", true));
 
         assertThat(venue).isWaitingAt("SignReport", "ReportIncident").hasNotPassed("ReportNoShows");
-        assertThat(candidateGroups(task(venue, "SignReport"))).containsExactly("staff-QQHR");
+        assertThat(candidateGroups(task(venue, "SignReport"))).containsExactly("venue-" + SESSION);
         complete(task(venue, "SignReport"), withVariables("reportSigned", true));
 
         assertThat(venue).isEnded().hasPassed("VenueDutiesDone");
@@ -117,7 +118,7 @@ class VenueDutiesProcessUnitTest {
         assertThat(venue).hasPassed("ReportNoShows").isWaitingAt("VerifyExpertIdentities");
         assertThat(calls).containsExactly("noShows:2,5");
         Task again = task(venue, "VerifyExpertIdentities");
-        assertThat(candidateGroups(again)).containsExactly("staff-QQHR");
+        assertThat(candidateGroups(again)).containsExactly("venue-" + SESSION);
         assertThat(runtimeService().getVariable(venue.getId(), "noShowSeats")).isEqualTo("");
 
         complete(again, withVariables("expertsPresent", 4L, "noShowSeats", "", "identitiesVerified", true));
@@ -134,7 +135,7 @@ class VenueDutiesProcessUnitTest {
         complete(task(venue, "ReportIncident"), withVariables("incidentKind", "EXPERT_UNWELL"));
 
         assertThat(venue).isWaitingAt(DUTIES.toArray(String[]::new));
-        assertThat(candidateGroups(task(venue, "ReportIncident"))).containsExactly("staff-QQHR");
+        assertThat(candidateGroups(task(venue, "ReportIncident"))).containsExactly("venue-" + SESSION);
         assertThat(calls).containsExactly("incident:EQUIPMENT_FAILURE", "incident:EXPERT_UNWELL");
     }
 
