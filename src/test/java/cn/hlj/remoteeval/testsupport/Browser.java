@@ -56,6 +56,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -96,6 +97,13 @@ public final class Browser implements AutoCloseable {
         Path png = steps.resolve(file + ".png");
         Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
         return png;
+    }
+
+    /** The browser console's messages since the last call, one a line, for a failing step's diagnosis. */
+    public String console() {
+        StringBuilder lines = new StringBuilder();
+        driver.manage().logs().get("browser").forEach(entry -> lines.append(entry).append('\n'));
+        return lines.toString();
     }
 
     public ChromeDriver driver() {
