@@ -97,7 +97,7 @@ class CockpitBrowserIntegrationTest {
                 return body.isBlank() ? null : body;
             });
             browser.step("cockpit-refused");
-            assertThat(text).contains("403");
+            assertThat(text).contains("无权访问");
             assertThat(browser.driver().getPageSource()).doesNotContain("Camunda Cockpit", "cam-cockpit");
         }
     }

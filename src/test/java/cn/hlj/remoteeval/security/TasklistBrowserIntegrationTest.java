@@ -100,6 +100,15 @@ class TasklistBrowserIntegrationTest {
             tasklist.complete();
             tasklist.awaitGone(duty.getId());
             browser.step("duty-completed");
+
+            // 退出: the session ends and the browser lands on the application's login page, not Camunda's.
+            browser.driver().findElement(By.cssSelector("li.account a.dropdown-toggle")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+            browser.waiting().until(ExpectedConditions.urlContains("/login.html"));
+            browser.step("signed-out");
+            assertThat(browser.driver().findElement(By.id("logout")).isDisplayed()).isTrue();
+            browser.driver().get(base() + "/camunda/app/tasklist/default/");
+            browser.waiting().until(ExpectedConditions.urlContains("/login.html"));
         }
 
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(duty.getId()).singleResult();
