@@ -217,6 +217,19 @@ class EngineAuthorizationIntegrationTest {
         assertThat(send(browser, "GET", "/camunda/api/admin/auth/user/default", null, null).statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void aPersonSignedInThroughTheLoginFormCallsTheApiFromThePagesWithTheSession() throws Exception {
+        assertThat(send(HttpClient.newHttpClient(), "GET", "/api/partner-provinces/targets?on=2026-11-25", null, null)
+                .statusCode()).isEqualTo(401);
+        HttpClient browser = browser();
+        login(browser, "staff-prov");
+        assertThat(send(browser, "GET", "/api/partner-provinces/targets?on=2026-11-25", null, null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> page = send(browser, "GET", "/operators.html", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("合作省份目标完成情况");
+    }
+
     private List<String> filterList(String user, String name) throws Exception {
         String id = null;
         for (JsonNode filter : read(get(user, "/engine-rest/filter?resourceType=Task"))) {

@@ -12,7 +12,12 @@ import java.util.Base64;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 
@@ -22,6 +27,10 @@ class SecurityIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,11 +82,19 @@ class SecurityIntegrationTest {
     }
 
     @Test
-    void engineRestShowsNothingToStaffWithoutAuthorizations() throws Exception {
-        HttpResponse<String> response = send("GET", "/engine-rest/process-instance", "staff-hrb:staff-hrb");
+    void engineRestShowsATendererNothingAndStaffOnlyTheInstancesTheirGroupsWorkIn() throws Exception {
+        HttpResponse<String> tenderer = send("GET", "/engine-rest/process-instance", "tenderer:tenderer");
+        assertThat(tenderer.statusCode()).isEqualTo(200);
+        assertThat(tenderer.body()).isEqualTo("[]");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("[]");
+        HttpResponse<String> staff = send("GET", "/engine-rest/process-instance?maxResults=1000", "staff-hrb:staff-hrb");
+        assertThat(staff.statusCode()).isEqualTo(200);
+        for (JsonNode instance : json.readTree(staff.body())) {
+            String id = instance.get("id").asText();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = 8 AND RESOURCE_ID_ = ? "
+                    + "AND (GROUP_ID_ = 'staff-HRB' OR GROUP_ID_ LIKE 'venue-%')").param(id).query(Long.class).single())
+                    .as("staff-hrb reads instance %s only through a grant to a group of theirs", id).isPositive();
+        }
     }
 
     @Test

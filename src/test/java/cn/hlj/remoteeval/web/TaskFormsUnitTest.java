@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,6 +59,8 @@ class TaskFormsUnitTest {
         assertThat(checked).hasSizeGreaterThan(25);
     }
 
+    private static final Set<String> NOT_INPUTS = Set.of("text", "button", "spacer", "separator", "image", "html", "group");
+
     @Test
     void everyFormSpeaksChineseAndKeepsFreeTextSealed() throws IOException {
         for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
@@ -72,6 +75,27 @@ class TaskFormsUnitTest {
                     assertThat(SealedFormFields.isSealed(component.path("key").asText())).as(where + " is sealed").isTrue();
                 }
             }
+        }
+    }
+
+    /** A form that can be submitted empty would let a duty be "done" without its answer. */
+    @Test
+    void everyFormAsksAtLeastOneRequiredAnswerAndValidatesWhatItAsks() throws IOException {
+        for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
+            long required = 0;
+            for (JsonNode component : components(form.getValue().get("components"))) {
+                String type = component.path("type").asText();
+                boolean input = component.hasNonNull("key") && !NOT_INPUTS.contains(type)
+                        && !component.path("disabled").asBoolean() && !component.path("readonly").asBoolean();
+                if (input && component.path("validate").path("required").asBoolean()) {
+                    required++;
+                }
+                String where = form.getKey() + "." + component.path("key").asText();
+                if (input && type.equals("number")) {
+                    assertThat(component.path("validate").has("min")).as(where + " has a minimum").isTrue();
+                }
+            }
+            assertThat(required).as(form.getKey() + " required answers").isPositive();
         }
     }
 

@@ -3,6 +3,9 @@ package cn.hlj.remoteeval.security.internal;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.hlj.remoteeval.security.Groups;
 
@@ -11,6 +14,13 @@ import cn.hlj.remoteeval.security.Groups;
  * signed in (each endpoint and the engine's authorizations then decide), health for everybody.
  */
 final class ApiAccess {
+
+    /**
+     * The API, the actuator and the engine REST API. Matched on the path alone: the engine REST API is
+     * a servlet of its own, which a Spring MVC pattern would not match.
+     */
+    static final RequestMatcher PATHS = new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/api/**"),
+            AntPathRequestMatcher.antMatcher("/actuator/**"), AntPathRequestMatcher.antMatcher("/engine-rest/**"));
 
     private ApiAccess() {
     }

@@ -227,7 +227,11 @@ class PartnerProvinceIntegrationTest {
 
     @Test
     void theOperatorsPageIsServedAndReadsTheDashboard() throws Exception {
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html"))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html"))
+                .andExpect(status().isFound());
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("staff-prov", "staff-prov")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("合作省份目标完成情况").contains("/api/partner-provinces/targets")
                 .contains("/api/reports/monthly/");
