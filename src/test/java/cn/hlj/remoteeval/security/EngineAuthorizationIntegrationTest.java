@@ -209,6 +209,9 @@ class EngineAuthorizationIntegrationTest {
                 "/camunda/api/admin/auth/user/default/login/tasklist", "username=staff-hrb&password=staff-hrb",
                 "application/x-www-form-urlencoded");
         assertThat(native_.statusCode()).isIn(302, 401, 403);
+        for (String open : List.of("/login.html", "/css/remote-eval.css")) {
+            assertThat(send(HttpClient.newHttpClient(), "GET", open, null, null).statusCode()).as(open).isEqualTo(200);
+        }
         HttpClient browser = browser();
         // Camunda delays a user's next login after a wrong password: a user no other test signs in with.
         HttpResponse<String> refused = send(browser, "POST", "/login", "username=supervisor-jx&password=wrong",

@@ -19,11 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.security.AccountCenters;
 import cn.hlj.remoteeval.security.Groups;
+import cn.hlj.remoteeval.security.StaffStartableProcess;
 
 /**
  * The engine authorizations every group holds, created at start in every profile (nobody grants
  * them by hand in Admin): operators everything; staff, supervisors and the DRC Tasklist, the saved
- * filters and the process models' names. Tasks and process instances are granted one by one as the
+ * filters and the process models' names; staff the start of the processes declared
+ * {@link StaffStartableProcess}. Tasks and process instances are granted one by one as the
  * processes create them ({@link TaskParticipants}); nothing else is visible to anybody else.
  * Idempotent: a grant that exists is left as it is.
  */
@@ -37,11 +39,14 @@ class EngineAuthorizations implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final AccountCenters centers;
     private final TaskFilters filters;
+    private final List<StaffStartableProcess> staffStartable;
 
-    EngineAuthorizations(AuthorizationService authorizations, AccountCenters centers, TaskFilters filters) {
+    EngineAuthorizations(AuthorizationService authorizations, AccountCenters centers, TaskFilters filters,
+            List<StaffStartableProcess> staffStartable) {
         this.authorizations = authorizations;
         this.centers = centers;
         this.filters = filters;
+        this.staffStartable = staffStartable;
     }
 
     @Override
@@ -57,6 +62,14 @@ class EngineAuthorizations implements ApplicationRunner {
             grant(authorizations, group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             for (String filterId : filterIds) {
                 grant(authorizations, group, Resources.FILTER, filterId, Permissions.READ);
+            }
+        }
+        for (AccountCenters.Center center : centers.centers()) {
+            String staff = Groups.staffOf(center.code());
+            for (StaffStartableProcess process : staffStartable) {
+                grant(authorizations, staff, Resources.PROCESS_DEFINITION, process.processDefinitionKey(),
+                        Permissions.READ, Permissions.CREATE_INSTANCE);
+                grant(authorizations, staff, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
             }
         }
         log.info("Engine authorizations in place for {} groups and {} saved filters", taskWorkers().size() + 1,

@@ -122,7 +122,7 @@ class KeycloakSecurityConfiguration {
         toTasklist.setDefaultTargetUrl("/camunda/app/tasklist/");
         loggedOut.setDefaultLogoutSuccessHandler(toTasklist);
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/error")).permitAll()
+                        .requestMatchers(paths("/error", "/error/**", "/css/**")).permitAll()
                         // Camunda's own password login: people log in at Keycloak, nowhere else.
                         .requestMatchers(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN)).denyAll()
                         // Who is logged in, and logging out: every webapp asks, Tasklist included.

@@ -57,7 +57,7 @@ class SecurityConfiguration {
     SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(LOGIN_PAGE, "/login", "/favicon.ico", "/error").permitAll();
+                    requests.requestMatchers(LOGIN_PAGE, "/login", "/css/**", "/favicon.ico", "/error", "/error/**").permitAll();
                     WebappAccess.rules(requests);
                     requests.anyRequest().authenticated();
                 })
