@@ -204,6 +204,21 @@ class EngineAuthorizationIntegrationTest {
     }
 
     @Test
+    void aSessionDrawnAfterSigningInReachesTheSignedInStaffAtOnce() throws Exception {
+        HttpClient browser = browser();
+        login(browser, "staff-jms");
+        String later = "authz-later-" + UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> bookings.book(later, BookingPurpose.RANDOM_DRAW,
+                new Slot(LocalDate.now(PROVINCE).plusDays(ThreadLocalRandom.current().nextInt(3, 10)), HalfDay.PM),
+                Map.of("JMS", 1), false));
+        ProcessInstance drawnLater = runtime.startProcessInstanceByKey("venue-duties", later,
+                Map.of("sessionCode", bookings.sessionCodeOf(later, "JMS").orElseThrow(), "mainCenter", "HRB"));
+
+        assertThat(read(send(browser, "GET",
+                "/camunda/api/engine/engine/default/task?processInstanceId=" + drawnLater.getId(), null, null))).hasSize(5);
+    }
+
+    @Test
     void theWebappsOwnLoginIsClosedAndAWrongPasswordIsRefused() throws Exception {
         HttpResponse<String> native_ = send(HttpClient.newHttpClient(), "POST",
                 "/camunda/api/admin/auth/user/default/login/tasklist", "username=staff-hrb&password=staff-hrb",

@@ -20,6 +20,31 @@ record EngineIdentity(String userId, List<String> groupIds) {
     /** The request attribute under which {@link EngineIdentityFilter} leaves it for the engine's filters. */
     static final String REQUEST_ATTRIBUTE = EngineIdentity.class.getName();
 
+    /** The identity of the request, or null when nobody is signed in. */
+    static EngineIdentity of(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Lazy lazy ? lazy.get() : null;
+    }
+
+    /** Worked out on first use: the session groups cost a query, which a static file need not pay. */
+    static final class Lazy {
+
+        private final Authentication authentication;
+        private final VenueSessionHosting hosting;
+        private EngineIdentity identity;
+
+        Lazy(Authentication authentication, VenueSessionHosting hosting) {
+            this.authentication = authentication;
+            this.hosting = hosting;
+        }
+
+        EngineIdentity get() {
+            if (identity == null) {
+                identity = EngineIdentity.of(authentication, hosting);
+            }
+            return identity;
+        }
+    }
+
     static EngineIdentity of(Authentication authentication, VenueSessionHosting hosting) {
         Set<String> groups = new LinkedHashSet<>();
         Set<String> hostingCenters = new LinkedHashSet<>();

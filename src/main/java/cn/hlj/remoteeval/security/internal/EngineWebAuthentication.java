@@ -3,7 +3,6 @@ package cn.hlj.remoteeval.security.internal;
 import java.util.Map;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,9 +45,9 @@ class EngineWebAuthentication {
     }
 
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<WebappEngineAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<WebappEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new WebappEngineAuthenticationFilter());
         registration.setName("camunda-webapp-container-authentication");
         registration.setInitParameters(Map.of("authentication-provider", SpringSecurityEngineAuthentication.class.getName()));
         registration.addUrlPatterns(WEBAPPS);

@@ -11,14 +11,15 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 
 /**
  * Hands the user Spring Security authenticated to the engine REST API and to the webapps, with the
- * groups {@link EngineIdentityFilter} computed. Camunda instantiates this class by name, so it holds
+ * groups {@link EngineIdentityFilter} left for the request. Camunda instantiates this class by name, so it holds
  * no state and reads everything from the request.
  */
 public class SpringSecurityEngineAuthentication implements AuthenticationProvider {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-        if (!(request.getAttribute(EngineIdentity.REQUEST_ATTRIBUTE) instanceof EngineIdentity identity)) {
+        EngineIdentity identity = EngineIdentity.of(request);
+        if (identity == null) {
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(identity.userId());
