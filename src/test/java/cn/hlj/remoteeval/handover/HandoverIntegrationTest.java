@@ -96,6 +96,11 @@ class HandoverIntegrationTest {
                             "handedOverAt", OffsetDateTime.now(clock).minusMinutes(30).toString())));
             Task receipt = task(leg, "ConfirmReceipt");
             assertThat(candidateGroups(receipt)).containsExactly("staff-HRB");
+            // Tasklist's 即将到期/已超期 read the task's due date: the deadline's, on every waiting task.
+            Object dueAt = runtime.getVariable(leg.getId(), "deadlineDueAt");
+            assertThat(dueAt).isNotNull();
+            assertThat(handOver.getDueDate()).isEqualTo(dueAt);
+            assertThat(receipt.getDueDate()).isEqualTo(dueAt);
             as("staff-hrb", "staff-HRB", () -> tasks.complete(receipt.getId(),
                     Map.of("checksumsVerified", true, "receivedAt", LocalDateTime.now(clock).withNano(0).toString())));
             String deadlineId = (String) history.createHistoricVariableInstanceQuery().processInstanceId(leg.getId())

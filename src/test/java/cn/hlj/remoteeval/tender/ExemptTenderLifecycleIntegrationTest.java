@@ -137,6 +137,8 @@ class ExemptTenderLifecycleIntegrationTest {
 
         assertThat(deadlines.find(deadlineId).orElseThrow().state()).isEqualTo(DeadlineState.COMPLETED);
         assertThat(instance).isWaitingAt("AcknowledgeExemptionExplanation").hasNotPassed("EscalateOverdueExplanation");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("AcknowledgeExemptionExplanation")
+                .singleResult().getDueDate()).isEqualTo(java.util.Date.from(ticket.dueAt()));
     }
 
     @Test

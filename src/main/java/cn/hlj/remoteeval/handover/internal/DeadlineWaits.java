@@ -1,7 +1,6 @@
 package cn.hlj.remoteeval.handover.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import cn.hlj.remoteeval.deadline.DeadlineTicket;
 import cn.hlj.remoteeval.deadline.DeadlineVariables;
@@ -27,13 +26,6 @@ final class DeadlineWaits {
         if (ticket.awaitingCalendar()) {
             execution.createIncident(DeadlineVariables.INCIDENT_AWAITING_CALENDAR, ticket.id(),
                     "期限跨越 " + ticket.missingYear() + " 年，该年度法定节假日安排尚未导入，无法计算到期日；请运维人员导入后处理");
-        }
-    }
-
-    /** Shows the deadline's due time on a waiting task, when it is known. */
-    static void showDueDate(DelegateTask task) {
-        if (task.getVariable(DeadlineVariables.DEADLINE_DUE_AT) instanceof java.util.Date due) {
-            task.setDueDate(due);
         }
     }
 }

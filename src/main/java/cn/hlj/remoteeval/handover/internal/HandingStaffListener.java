@@ -21,6 +21,5 @@ class HandingStaffListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.addCandidateGroup(handovers.handingGroup((String) task.getVariable(HANDOVER_ID)));
-        DeadlineWaits.showDueDate(task);
     }
 }

@@ -3,7 +3,6 @@ package cn.hlj.remoteeval.reporting.internal;
 import static cn.hlj.remoteeval.reporting.internal.MonthlyReportVariables.*;
 
 import java.time.YearMonth;
-import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -38,16 +37,6 @@ class MonthlyReportDelegates {
             instance.setVariable(DeadlineVariables.DEADLINE_ID, ticket.id());
             if (ticket.dueAtAsDate() != null) {
                 instance.setVariable(DeadlineVariables.DEADLINE_DUE_AT, ticket.dueAtAsDate());
-            }
-        };
-    }
-
-    /** On creation of a review task: the deadline's due time as the task's. */
-    @Bean("monthlyReportDueDate")
-    TaskListener monthlyReportDueDate() {
-        return task -> {
-            if (task.getVariable(DeadlineVariables.DEADLINE_DUE_AT) instanceof Date due) {
-                task.setDueDate(due);
             }
         };
     }
