@@ -1183,10 +1183,26 @@ public class ExpertDrawLoad {
                     + " AND EXISTS (SELECT 1 FROM expert_leave l WHERE l.expert_ref = s.expert_ref AND l.from_date <= s.eval_date AND l.to_date >= s.eval_date)")));
             results.put(p + "seats.notActive", Long.toString(count(db, "SELECT COUNT(*) " + held0 + " AND e.status <> 'ACTIVE'")));
             results.put(p + "seats.wrongSpecialty", Long.toString(count(db, "SELECT COUNT(*) " + held0 + " AND e.specialty_code <> s.specialty_code")));
-            results.put(p + "seats.cityNotCenter", Long.toString(count(db, "SELECT COUNT(*) " + held0 + " AND e.city <> s.center_code")));
-            results.put(p + "tenders.mainCityOverCap", Long.toString(count(db, "SELECT COUNT(*) FROM (SELECT s.tender_id FROM committee_seat s "
-                    + "JOIN tender t ON t.id = s.tender_id WHERE s.busy_slot IS NOT NULL AND s.expert_city = t.main_center "
-                    + "GROUP BY s.tender_id HAVING COUNT(*) > " + COMMITTEE / 3 + ") x")));
+            // A seat's center and expert city are sealed in the table: compared here after opening them.
+            Sealed sealed = new Sealed(opts.get("sealing-key"));
+            long cityNotCenter = 0;
+            Map<String, Integer> mainCitySeats = new HashMap<>();
+            try (PreparedStatement s = db.prepareStatement("SELECT s.tender_id, s.center_code, s.expert_city, e.city, t.main_center "
+                    + held0); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String center = sealed.open(rs.getString(2));
+                    String expertCity = sealed.open(rs.getString(3));
+                    if (!rs.getString(4).equals(center)) {
+                        cityNotCenter++;
+                    }
+                    if (expertCity.equals(rs.getString(5))) {
+                        mainCitySeats.merge(rs.getString(1), 1, Integer::sum);
+                    }
+                }
+            }
+            results.put(p + "seats.cityNotCenter", Long.toString(cityNotCenter));
+            results.put(p + "tenders.mainCityOverCap",
+                    Long.toString(mainCitySeats.values().stream().filter(n -> n > COMMITTEE / 3).count()));
             results.put(p + "tenders.specialtyCountsWrong", Long.toString(count(db, "SELECT COUNT(*) FROM (SELECT s.tender_id, s.specialty_code "
                     + "FROM committee_seat s JOIN tender_specialty ts ON ts.tender_id = s.tender_id AND ts.code = s.specialty_code "
                     + "WHERE s.busy_slot IS NOT NULL GROUP BY s.tender_id, s.specialty_code, ts.expert_count HAVING COUNT(*) <> ts.expert_count) x")));
@@ -1206,13 +1222,36 @@ public class ExpertDrawLoad {
             try (PreparedStatement s = db.prepareStatement("SELECT eligible_list FROM draw_record WHERE kind = 'EXPERT'");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lines += rs.getString(1).lines().filter(l -> !l.isBlank()).count();
+                    lines += sealed.open(rs.getString(1)).lines().filter(l -> !l.isBlank()).count();
                 }
             }
             results.put(p + "eligiblePerDraw", String.format(Locale.ROOT, "%.0f", lines / (double) Math.max(1, expertDraws)));
             results.put(p + "smsQueued", Long.toString(count(db, "SELECT COUNT(*) FROM sms_outbox")));
         }
         results.forEach((k, v) -> System.out.println("  " + k + " = " + v));
+    }
+
+    /** Opens the draw module's sealed columns (AES-256-GCM, "v1:" + base64(nonce ‖ ciphertext ‖ tag)) with the run's key. */
+    static final class Sealed {
+        private final javax.crypto.spec.SecretKeySpec key;
+
+        Sealed(String base64Key) {
+            if (base64Key == null || base64Key.isBlank()) {
+                throw new IllegalArgumentException("--sealing-key (the run's personal-data encryption key) is required");
+            }
+            this.key = new javax.crypto.spec.SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES");
+        }
+
+        String open(String stored) throws SQLException {
+            try {
+                byte[] sealed = Base64.getDecoder().decode(stored.substring("v1:".length()));
+                javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key, new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+                return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                throw new SQLException("a sealed column could not be opened with the run's key: " + e.getClass().getSimpleName());
+            }
+        }
     }
 
     static long count(Connection db, String sql) throws SQLException {

@@ -156,7 +156,7 @@ run_db() {
 
   log "$label: counting from the tables"
   java -cp "$JDBC_CP" ExpertDrawLoad verify --jdbc-url "$jdbc_url" --db-user "$jdbc_user" \
-    --db-password "$jdbc_password" --tenders "$tenders_file" --out "$props" >&2 || log "$label: the verification failed"
+    --db-password "$jdbc_password" --sealing-key "$BENCH_ENCRYPTION_KEY" --tenders "$tenders_file" --out "$props" >&2 || log "$label: the verification failed"
 
   local key value
   while IFS='=' read -r key value; do R[$db.$key]="$value"; done <"$props"

@@ -220,24 +220,7 @@ class ConfidentialityCanaryIntegrationTest {
         System.out.println("[canary audit] canaries: " + canary.allTerms() + ", staff user " + canary.staffUser()
                 + ", tender " + tenderId + "; database: " + database + "; notes: " + notes);
         assertThat(database.tables).as("tables found through JDBC metadata").hasSizeGreaterThan(60);
-        List<String> known = hits.list().stream().filter(ConfidentialityCanaryIntegrationTest::isKnownGap).toList();
-        List<String> leaks = hits.list().stream().filter(hit -> !isKnownGap(hit)).toList();
-        System.out.println("[canary audit] known gaps still open (draw module at rest, see README): " + known.size());
-        assertThat(leaks).as(hits.report("canaries found before the evaluation ended")).isEmpty();
-    }
-
-    /**
-     * The draw module's own tables still hold a tender's sub-venue centers in plain text until the
-     * evaluation ends: the committee seats' center and city, and the draw record's eligible list,
-     * request and result (kept verifiable, RFC 3797). Only these columns, and no others, may hit;
-     * sealing them is the open part of issue 8 named in the README. Remove an entry once it is sealed.
-     */
-    private static final List<String> KNOWN_GAPS = List.of("committee_seat.center_code", "committee_seat.expert_city",
-            "draw_record.eligible_list", "draw_record.request", "draw_record.result");
-
-    private static boolean isKnownGap(String hit) {
-        String place = hit.toLowerCase(java.util.Locale.ROOT);
-        return KNOWN_GAPS.stream().anyMatch(gap -> place.startsWith("db " + gap + " "));
+        assertThat(hits.list()).as(hits.report("canaries found before the evaluation ended")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,20 +28,29 @@ class CommitteeSeats {
     private static final String COLUMNS = "id, tender_id, seat_no, center_code, specialty_code, expert_ref, expert_city, "
             + "draw_id, eval_date, half_day, state, tenderer_key, invited_at, answer_due_at, answered_at";
 
-    private static final RowMapper<CommitteeSeat> ROW = (rs, row) -> new CommitteeSeat(rs.getString("id"),
-            rs.getString("tender_id"), rs.getInt("seat_no"), rs.getString("center_code"), rs.getString("specialty_code"),
-            rs.getString("expert_ref"), rs.getString("expert_city"), rs.getString("draw_id"),
-            new Slot(rs.getDate("eval_date").toLocalDate(), HalfDay.valueOf(rs.getString("half_day"))),
-            SeatState.valueOf(rs.getString("state")), rs.getString("tenderer_key"),
-            rs.getTimestamp("invited_at").toInstant(), rs.getTimestamp("answer_due_at").toInstant(),
-            instant(rs.getTimestamp("answered_at")));
+    private final RowMapper<CommitteeSeat> seatRow = (rs, row) -> {
+        String id = rs.getString("id");
+        return new CommitteeSeat(id, rs.getString("tender_id"), rs.getInt("seat_no"), open("center_code", id, rs),
+                rs.getString("specialty_code"), rs.getString("expert_ref"), open("expert_city", id, rs),
+                rs.getString("draw_id"),
+                new Slot(rs.getDate("eval_date").toLocalDate(), HalfDay.valueOf(rs.getString("half_day"))),
+                SeatState.valueOf(rs.getString("state")), rs.getString("tenderer_key"),
+                rs.getTimestamp("invited_at").toInstant(), rs.getTimestamp("answer_due_at").toInstant(),
+                instant(rs.getTimestamp("answered_at")));
+    };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final SealedColumns sealed;
 
-    CommitteeSeats(JdbcClient jdbc, JdbcTemplate batch) {
+    CommitteeSeats(JdbcClient jdbc, JdbcTemplate batch, SealedColumns sealed) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.sealed = sealed;
+    }
+
+    private String open(String column, String id, ResultSet rs) throws SQLException {
+        return sealed.open("committee_seat", column, id, rs.getString(column));
     }
 
     static String busySlot(Slot slot) {
@@ -49,8 +60,8 @@ class CommitteeSeats {
     void insert(CommitteeSeat seat, String invitationTokenHash) {
         jdbc.sql("INSERT INTO committee_seat (" + COLUMNS + ", busy_slot, invitation_token_hash) VALUES "
                 + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(seat.id(), seat.tenderId(), seat.seatNo(), seat.center(), seat.specialty(), seat.expertRef(),
-                        seat.expertCity(), seat.drawId(), Date.valueOf(seat.slot().date()), seat.slot().halfDay().name(),
+                .params(seat.id(), seat.tenderId(), seat.seatNo(), sealed.seal(seat.center()), seat.specialty(),
+                        seat.expertRef(), sealed.seal(seat.expertCity()), seat.drawId(), Date.valueOf(seat.slot().date()), seat.slot().halfDay().name(),
                         seat.state().name(), seat.tendererKey(), Timestamp.from(seat.invitedAt()),
                         Timestamp.from(seat.answerDueAt()), null, busySlot(seat.slot()), invitationTokenHash)
                 .update();
@@ -59,24 +70,24 @@ class CommitteeSeats {
     /** The seats' current holders: the invitations that still hold a seat, by seat number. */
     List<CommitteeSeat> holding(String tenderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE tender_id = ? AND busy_slot IS NOT NULL "
-                + "ORDER BY seat_no").param(tenderId).query(ROW).list();
+                + "ORDER BY seat_no").param(tenderId).query(seatRow).list();
     }
 
     /** Every invitation of the tender, in seat and time order. */
     List<CommitteeSeat> all(String tenderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE tender_id = ? ORDER BY seat_no, invited_at")
-                .param(tenderId).query(ROW).list();
+                .param(tenderId).query(seatRow).list();
     }
 
     /** The latest invitation for the seat, whether or not it still holds it. */
     Optional<CommitteeSeat> latest(String tenderId, int seatNo) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE tender_id = ? AND seat_no = ? "
-                + "ORDER BY invited_at DESC, id").params(tenderId, seatNo).query(ROW).list().stream().findFirst();
+                + "ORDER BY invited_at DESC, id").params(tenderId, seatNo).query(seatRow).list().stream().findFirst();
     }
 
     Optional<CommitteeSeat> byTokenHash(String tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE invitation_token_hash = ?").param(tokenHash)
-                .query(ROW).optional();
+                .query(seatRow).optional();
     }
 
     /** Everyone ever invited for the tender: a supplementary draw never picks them again. */

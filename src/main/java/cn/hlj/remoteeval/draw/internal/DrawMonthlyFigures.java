@@ -23,24 +23,32 @@ import cn.hlj.remoteeval.reporting.ReportMonth;
 class DrawMonthlyFigures implements MonthlyFigureSource {
 
     private final JdbcClient jdbc;
+    private final SealedColumns sealed;
 
-    DrawMonthlyFigures(JdbcClient jdbc) {
+    DrawMonthlyFigures(JdbcClient jdbc, SealedColumns sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     @Override
     @Transactional(readOnly = true)
     public void contribute(ReportMonth month, FigureSink sink) {
-        jdbc.sql("SELECT kind, request, result FROM draw_record WHERE created_at >= ? AND created_at < ? "
+        jdbc.sql("SELECT id, kind, request, result FROM draw_record WHERE created_at >= ? AND created_at < ? "
                 + "AND kind IN (?, ?)")
                 .params(Timestamp.from(month.start()), Timestamp.from(month.end()), DrawKind.VENUE.name(),
                         DrawKind.EXPERT.name())
                 .query(rs -> {
-                    SortedMap<String, String> request = Canonical.decode(rs.getString("request"));
+                    String id = rs.getString("id");
+                    String requestText = sealed.open("draw_record", "request", id, rs.getString("request"));
+                    if (requestText == null) {
+                        // A figure silently missing from the DRC's report is worse than a report that fails to build.
+                        throw new IllegalStateException("Draw record " + id + " cannot be opened; check the chain");
+                    }
+                    SortedMap<String, String> request = Canonical.decode(requestText);
                     String center = request.get("mainCenter");
                     if (DrawKind.VENUE.name().equals(rs.getString("kind"))) {
                         sink.add(center, ReportFigure.VENUE_DRAWS, 1);
-                        if (VenueDrawOutcome.NO_RANDOM_PICK.equals(rs.getString("result"))) {
+                        if (VenueDrawOutcome.NO_RANDOM_PICK.equals(sealed.open("draw_record", "result", id, rs.getString("result")))) {
                             sink.add(center, ReportFigure.VENUE_DRAWS_NEGOTIATED, 1);
                         }
                     } else {

@@ -1,5 +1,7 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,19 +23,27 @@ class JdbcDrawStore implements DrawStore {
             + "FROM draw_record";
 
     /** Explicit: the record mapper probes camel-case column names first, and H2 traces every miss. */
-    private static final RowMapper<DrawRecord> RECORD = (rs, row) -> new DrawRecord(rs.getString("id"),
-            rs.getLong("seq"), DrawKind.valueOf(rs.getString("kind")), rs.getString("tender_id"),
-            rs.getString("algorithm"), rs.getString("seed_commitment"), rs.getString("eligible_list"),
-            rs.getString("eligible_list_hash"), rs.getString("request"), rs.getString("result"), rs.getString("actor"),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("previous_hash"), rs.getString("record_hash"));
+    private final RowMapper<DrawRecord> record = (rs, row) -> {
+        String id = rs.getString("id");
+        return new DrawRecord(id, rs.getLong("seq"), DrawKind.valueOf(rs.getString("kind")), rs.getString("tender_id"),
+                rs.getString("algorithm"), rs.getString("seed_commitment"), open("eligible_list", id, rs),
+                rs.getString("eligible_list_hash"), open("request", id, rs), open("result", id, rs), rs.getString("actor"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("previous_hash"), rs.getString("record_hash"));
+    };
 
     private static final RowMapper<ChainHead> HEAD = (rs, row) -> new ChainHead(rs.getLong("last_seq"),
             rs.getString("last_hash"));
 
     private final JdbcClient jdbc;
+    private final SealedColumns sealed;
 
-    JdbcDrawStore(JdbcClient jdbc) {
+    JdbcDrawStore(JdbcClient jdbc, SealedColumns sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
+    }
+
+    private String open(String column, String id, ResultSet rs) throws SQLException {
+        return sealed.open("draw_record", column, id, rs.getString(column));
     }
 
     @Override
@@ -52,8 +62,8 @@ class JdbcDrawStore implements DrawStore {
                 + "eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(record.id(), record.seq(), record.kind().name(), record.tenderId(), record.algorithm(),
-                        record.seedCommitment(), record.eligibleList(), record.eligibleListHash(), record.request(),
-                        record.result(), record.actor(), Timestamp.from(record.createdAt()), record.previousHash(),
+                        record.seedCommitment(), sealed.seal(record.eligibleList()), record.eligibleListHash(),
+                        sealed.seal(record.request()), sealed.seal(record.result()), record.actor(), Timestamp.from(record.createdAt()), record.previousHash(),
                         record.recordHash())
                 .update();
     }
@@ -75,12 +85,12 @@ class JdbcDrawStore implements DrawStore {
 
     @Override
     public List<DrawRecord> forTender(String tenderId) {
-        return jdbc.sql(SELECT_RECORD + " WHERE tender_id = ? ORDER BY seq").param(tenderId).query(RECORD).list();
+        return jdbc.sql(SELECT_RECORD + " WHERE tender_id = ? ORDER BY seq").param(tenderId).query(record).list();
     }
 
     @Override
     public Optional<DrawRecord> find(String drawId) {
-        return jdbc.sql(SELECT_RECORD + " WHERE id = ?").param(drawId).query(RECORD).optional();
+        return jdbc.sql(SELECT_RECORD + " WHERE id = ?").param(drawId).query(record).optional();
     }
 
     @Override
@@ -95,7 +105,7 @@ class JdbcDrawStore implements DrawStore {
 
     @Override
     public List<DrawRecord> all() {
-        return jdbc.sql(SELECT_RECORD + " ORDER BY seq").query(RECORD).list();
+        return jdbc.sql(SELECT_RECORD + " ORDER BY seq").query(record).list();
     }
 
     @Override

@@ -60,6 +60,8 @@ class DrawChainIntegrationTest {
     ApplicationEventPublisher events;
     @Autowired
     Api api;
+    @Autowired
+    SealedColumns sealed;
 
     @Test
     void concurrentAppendsQueueOnTheHeadAndNeverForkTheChain() throws Exception {
@@ -139,24 +141,35 @@ class DrawChainIntegrationTest {
                 .andExpect(jsonPath("$.intact").value(true))
                 .andExpect(jsonPath("$.firstBrokenSeq").isEmpty());
 
+        String sealedResult = column("result", victim.id());
         try {
-            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params("HRB=1\nSH=4\n", victim.id()).update();
+            // Someone holding the key re-seals another result: the record hash finds it.
+            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params(sealed.seal("HRB=1\nSH=4\n"), victim.id())
+                    .update();
             api.get("demo", "/api/draws/chain-verification").andExpect(status().isOk())
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
                     .andExpect(jsonPath("$.problemCode").value("RECORD_CHANGED"))
                     .andExpect(jsonPath("$.problem").value(org.hamcrest.Matchers.containsString("记录被修改")));
+            // Someone without the key writes a plain result: it cannot be opened, and counts as changed.
+            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params("HRB=1\nSH=4\n", victim.id()).update();
+            api.get("demo", "/api/draws/chain-verification").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
+                    .andExpect(jsonPath("$.problemCode").value("RECORD_CHANGED"));
         } finally {
-            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params(victim.result(), victim.id()).update();
+            jdbc.sql("UPDATE draw_record SET result = ? WHERE id = ?").params(sealedResult, victim.id()).update();
         }
 
+        String sealedEligibleList = column("eligible_list", victim.id());
         try {
-            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params("HRB=99\n", victim.id()).update();
+            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params(sealed.seal("HRB=99\n"), victim.id())
+                    .update();
             api.get("demo", "/api/draws/chain-verification").andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenSeq").value(victim.seq()))
                     .andExpect(jsonPath("$.problemCode").value("ELIGIBLE_LIST_CHANGED"));
         } finally {
-            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params(victim.eligibleList(), victim.id())
+            jdbc.sql("UPDATE draw_record SET eligible_list = ? WHERE id = ?").params(sealedEligibleList, victim.id())
                     .update();
         }
 
@@ -186,6 +199,25 @@ class DrawChainIntegrationTest {
         for (String user : List.of("staff-hrb", "supervisor-hrb", "tenderer", "drc")) {
             api.get(user, "/api/draws/chain-verification").andExpect(status().isForbidden());
         }
+    }
+
+    @Test
+    void aRecordsEligibleListRequestAndResultAreSealedInTheTableAndOpenedForTheChain() {
+        DrawRecord record = appendGenuine(UUID.randomUUID().toString());
+
+        Map<String, String> opened = Map.of("eligible_list", record.eligibleList(), "request", record.request(),
+                "result", record.result());
+        opened.forEach((column, text) -> {
+            String stored = column(column, record.id());
+            // Base64 has no line breaks, and every canonical text is made of lines.
+            assertThat(stored).as(column).startsWith("v1:").doesNotContain("\n", text);
+            assertThat(sealed.open("draw_record", column, record.id(), stored)).as(column).isEqualTo(text);
+        });
+        DrawRecord read = store.find(record.id()).orElseThrow();
+        assertThat(read).isEqualTo(record);
+        assertThat(read.result()).contains("=");
+        assertThat(read.recordHashValid(store.seedOf(record.id()).orElseThrow().seedHex())).isTrue();
+        assertThat(verifyRows().intact()).isTrue();
     }
 
     @Test
@@ -229,6 +261,11 @@ class DrawChainIntegrationTest {
         return new TransactionTemplate(transactions).execute(status -> chain.append(new NewDraw(UUID.randomUUID().toString(),
                 DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID, seed.commitment(), Canonical.encodeCounts(free),
                 request.canonical(), outcome.canonical(), "system"), seed));
+    }
+
+    /** The column as the table holds it, sealed. */
+    private String column(String column, String drawId) {
+        return jdbc.sql("SELECT " + column + " FROM draw_record WHERE id = ?").param(drawId).query(String.class).single();
     }
 
     private record Snapshot(ChainHead head, List<DrawRecord> rows, Map<String, String> secrets) {

@@ -97,6 +97,13 @@ class ExpertDrawIntegrationTest {
         String drawId = api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("expertDrawId").asText();
         assertThat(jdbc.sql("SELECT kind FROM draw_record WHERE id = ?").param(drawId).query(String.class).single())
                 .isEqualTo("EXPERT");
+        // Where each seat sits and the expert's city are sealed in the table; the module opens them.
+        Map<String, String> storedCenters = new TreeMap<>();
+        jdbc.sql("SELECT id, center_code, expert_city FROM committee_seat WHERE tender_id = ?").param(tenderId)
+                .query((rs, row) -> storedCenters.put(rs.getString("id"), rs.getString("center_code") + " "
+                        + rs.getString("expert_city"))).list();
+        assertThat(seats).allSatisfy(seat -> assertThat(storedCenters.get(seat.id()))
+                .matches("v1:[A-Za-z0-9+/=]{40,} v1:[A-Za-z0-9+/=]{40,}"));
     }
 
     @Test
