@@ -13,75 +13,41 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ActiveProfilesResolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import cn.hlj.remoteeval.testsupport.DatabaseUnderTest;
 
 /**
  * The keycloak profile against a real Keycloak ({@code .ci/keycloak-up}, realm
  * {@code config/keycloak/remote-eval-realm.json}): bearer tokens from the password grant for the
  * API and the engine REST API, and the authorization code login of the webapps, followed like a
- * browser. The one Spring context of all Keycloak tests: the profile changes the security beans,
- * so it cannot share the context of the other integration tests; it runs on their database.
+ * browser. Its context is that of every Keycloak test ({@link KeycloakIntegrationTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // This context shares the database (and the process engine's jobs, Quartz's triggers and the
-        // event publication log) with the main test context: the main context alone works them off.
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.quartz.auto-startup=false",
-        // Quartz keeps its job store's connection providers JVM-wide by scheduler name: under the main
-        // context's name this context's datasource would replace the main context's.
-        "spring.quartz.scheduler-name=remote-eval-deadlines-keycloak-test",
-        "spring.modulith.events.republish-outstanding-events-on-restart=false",
-        "remote-eval.partner-target-check-cron=-" })
-@ActiveProfiles(resolver = KeycloakLoginIntegrationTest.KeycloakProfiles.class)
-@AutoConfigureObservability
-@Import(DatabaseUnderTest.class)
+@KeycloakIntegrationTest
 class KeycloakLoginIntegrationTest {
 
-    static final String KEYCLOAK = System.getProperty("remote-eval.test.keycloak", "http://127.0.0.1:8180");
-    static final String REALM = KEYCLOAK + "/realms/remote-eval";
+    static final String KEYCLOAK = KeycloakIntegrationTest.KEYCLOAK;
+    static final String REALM = KeycloakIntegrationTest.REALM;
     /** The test-only secret of the shipped test realm. */
     static final String CLIENT_SECRET = "remote-eval-test-secret-NOT-FOR-PRODUCTION";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern SECURE = Pattern.compile("(?i);\\s*Secure(?=;|$)");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * Camunda's REST API and webapps find the engine by name in a JVM-wide registry, and both
-     * contexts' engines are named {@code default}: while this class runs, the registry names this
-     * context's engine; afterwards, the main context's again.
-     */
-    private static ProcessEngine mainContextEngine;
 
     @LocalServerPort
     int port;
@@ -90,32 +56,6 @@ class KeycloakLoginIntegrationTest {
     IdentityService identity;
 
     private final HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    /** The profiles of the database run (test, or mysql,test), plus keycloak, which wins. */
-    static class KeycloakProfiles implements ActiveProfilesResolver {
-        @Override
-        public String[] resolve(Class<?> testClass) {
-            Set<String> profiles = new LinkedHashSet<>();
-            Arrays.stream(System.getProperty("spring.profiles.active", "test").split(","))
-                    .map(String::strip).filter(profile -> !profile.isEmpty()).forEach(profiles::add);
-            profiles.add("test");
-            profiles.remove("keycloak");
-            profiles.add("keycloak");
-            return profiles.toArray(String[]::new);
-        }
-    }
-
-    @BeforeAll
-    static void rememberTheMainContextsEngine() {
-        mainContextEngine = ProcessEngines.getProcessEngines().get(ProcessEngines.NAME_DEFAULT);
-    }
-
-    @AfterAll
-    static void giveTheEngineNameBack() {
-        if (mainContextEngine != null) {
-            ProcessEngines.registerProcessEngine(mainContextEngine);
-        }
-    }
 
     // --- /api and /engine-rest: JWT bearer tokens ---
 
