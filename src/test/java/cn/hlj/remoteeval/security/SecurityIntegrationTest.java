@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class SecurityIntegrationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdentityService identity;
     @Autowired
     ObjectMapper json;
 
@@ -55,6 +60,20 @@ class SecurityIntegrationTest {
     void answersUnauthorizedForAWrongPassword() throws Exception {
         assertThat(send("GET", "/api/centers", "supervisor-hh:wrong").statusCode()).isEqualTo(401);
         assertThat(send("GET", "/engine-rest/process-instance", "supervisor-dxal:wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aUserWithoutAPasswordAsKeycloakMirrorsThemIsRefusedNotAnError() throws Exception {
+        String userId = "sso-" + UUID.randomUUID().toString().substring(0, 8);
+        User mirrored = identity.newUser(userId);
+        mirrored.setFirstName("单点");
+        identity.saveUser(mirrored);
+        try {
+            assertThat(send("GET", "/api/centers", userId + ":anything").statusCode()).isEqualTo(401);
+            assertThat(send("GET", "/engine-rest/process-instance", userId + ":").statusCode()).isEqualTo(401);
+        } finally {
+            identity.deleteUser(userId);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +29,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
+        if (userId == null || userId.isBlank() || credentials == null || !hasPassword(userId)
                 || !identity.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
@@ -38,6 +39,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(SimpleGrantedAuthority::new)
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** A user mirrored from Keycloak has none, and Camunda's password check fails on it instead of answering false. */
+    private boolean hasPassword(String userId) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return user != null && user.getPassword() != null;
     }
 
     @Override

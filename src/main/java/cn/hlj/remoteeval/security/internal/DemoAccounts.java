@@ -37,59 +37,63 @@ class DemoAccounts implements ApplicationRunner {
         this.centers = centers;
     }
 
+    /**
+     * Idempotent item by item, not all or nothing: the same database may have met the keycloak
+     * profile first (which mirrors these users without a password) or gained a center since.
+     */
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        poolAdministrator();
-        if (identity.createUserQuery().userId("demo").count() > 0) {
-            return;
-        }
-        group(Groups.OPERATOR, "系统运维", "SYSTEM");
-        user("demo", "演示", "运维", Groups.OPERATOR);
+        int created = group(Groups.POOL_ADMIN, "专家库管理员", "SYSTEM")
+                + user(POOL_ADMIN_USER, "专家库", "管理员", Groups.POOL_ADMIN)
+                + group(Groups.OPERATOR, "系统运维", "SYSTEM")
+                + user("demo", "演示", "运维", Groups.OPERATOR);
         List<AccountCenters.Center> all = centers.centers();
         for (AccountCenters.Center center : all) {
             String code = center.code();
             String lower = code.toLowerCase();
-            group(Groups.staffOf(code), center.name() + "工作人员", "WORKFLOW");
-            user("staff-" + lower, center.name(), "工作人员", Groups.staffOf(code));
-            group(Groups.supervisorOf(code), center.name() + "行政监督", "WORKFLOW");
-            user("supervisor-" + lower, center.name(), "行政监督", Groups.supervisorOf(code));
+            created += group(Groups.staffOf(code), center.name() + "工作人员", "WORKFLOW")
+                    + user("staff-" + lower, center.name(), "工作人员", Groups.staffOf(code))
+                    + group(Groups.supervisorOf(code), center.name() + "行政监督", "WORKFLOW")
+                    + user("supervisor-" + lower, center.name(), "行政监督", Groups.supervisorOf(code));
         }
-        group(Groups.DRC, "省发展改革委", "WORKFLOW");
-        user("drc", "省发展改革委", "联络员", Groups.DRC);
-        group(Groups.TENDERER, "招标人", "WORKFLOW");
-        user("tenderer", "演示", "招标人", Groups.TENDERER);
-        log.info("Demo accounts created: operator, staff and supervisor of {} centers, DRC and tenderer", all.size());
+        created += group(Groups.DRC, "省发展改革委", "WORKFLOW") + user("drc", "省发展改革委", "联络员", Groups.DRC)
+                + group(Groups.TENDERER, "招标人", "WORKFLOW") + user("tenderer", "演示", "招标人", Groups.TENDERER);
+        if (created > 0) {
+            log.info("Demo accounts: {} groups, users or passwords added (operator, pool administrator, staff and "
+                    + "supervisor of {} centers, DRC, tenderer)", created, all.size());
+        }
     }
 
-    /**
-     * The expert pool's administrator, the only role that sees experts' personal data. Checked on
-     * its own, so that a demo database seeded before the role existed gets it too.
-     */
-    private void poolAdministrator() {
-        if (identity.createUserQuery().userId(POOL_ADMIN_USER).count() > 0) {
-            return;
+    private int group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() > 0) {
+            return 0;
         }
-        if (identity.createGroupQuery().groupId(Groups.POOL_ADMIN).count() == 0) {
-            group(Groups.POOL_ADMIN, "专家库管理员", "SYSTEM");
-        }
-        user(POOL_ADMIN_USER, "专家库", "管理员", Groups.POOL_ADMIN);
-        log.info("Demo account created: expert pool administrator");
-    }
-
-    private void group(String id, String name, String type) {
         Group group = identity.newGroup(id);
         group.setName(name);
         group.setType(type);
         identity.saveGroup(group);
+        return 1;
     }
 
-    private void user(String id, String firstName, String lastName, String groupId) {
-        User user = identity.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setPassword(id);
-        identity.saveUser(user);
-        identity.createMembership(id, groupId);
+    /** The demo user with password = id, in the group; a user without a password (mirrored from Keycloak) gets one. */
+    private int user(String id, String firstName, String lastName, String groupId) {
+        int changes = 0;
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null || user.getPassword() == null) {
+            if (user == null) {
+                user = identity.newUser(id);
+                user.setFirstName(firstName);
+                user.setLastName(lastName);
+            }
+            user.setPassword(id);
+            identity.saveUser(user);
+            changes++;
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(id, groupId);
+            changes++;
+        }
+        return changes;
     }
 }
