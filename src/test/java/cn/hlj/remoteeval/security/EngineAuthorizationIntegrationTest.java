@@ -125,7 +125,8 @@ class EngineAuthorizationIntegrationTest {
         assertThat(whileRunning).extracting(Authorization::getGroupId).containsExactly("venue-" + session);
         assertThat(whileRunning.get(0).isPermissionGranted(Permissions.READ)).isTrue();
 
-        // As Cockpit cancels an instance: custom listeners skipped.
+        // The engine deletes an instance's authorizations with the instance; nothing of ours does. Cancelled as
+        // Cockpit cancels, custom listeners skipped, so that no listener of the application could be doing it.
         assertThat(basic("demo", "DELETE", "/engine-rest/process-instance/" + hosted.getId()
                 + "?skipCustomListeners=true&skipIoMappings=true", null).statusCode()).isEqualTo(204);
 
