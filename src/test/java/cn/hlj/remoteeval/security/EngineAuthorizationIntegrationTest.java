@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -43,7 +47,8 @@ import cn.hlj.remoteeval.venue.Slot;
  * Issue 8's authorization rules over real HTTP, each allowed and denied: a sub-venue's duties reach
  * the hosting center's staff (through the session's anonymous group) and nobody else's, in the engine
  * REST API, in the saved filters and in Tasklist's own API; Cockpit and Admin open for operators only;
- * the tenderer sees no task and no instance; no engine record names the hosting center.
+ * the tenderer sees no task and no instance; no engine record names the hosting center; an instance's
+ * grants end with it.
  */
 @RemoteEvalIntegrationTest
 class EngineAuthorizationIntegrationTest {
@@ -59,6 +64,8 @@ class EngineAuthorizationIntegrationTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    AuthorizationService authorizations;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -108,6 +115,27 @@ class EngineAuthorizationIntegrationTest {
         assertThat(ids(read(get("staff-hrb", "/engine-rest/process-instance?businessKey=" + holder)))).isEmpty();
         assertThat(ids(read(get("demo", "/engine-rest/process-instance?businessKey=" + holder))))
                 .containsExactly(hosted.getId());
+    }
+
+    @Test
+    void theSessionGroupsReadGrantOnTheInstanceGoesWhenTheInstanceEnds() throws Exception {
+        String session = bookings.sessionCodeOf(holder, "QQHR").orElseThrow();
+        List<Authorization> whileRunning = authorizations.createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(hosted.getId()).list();
+        assertThat(whileRunning).extracting(Authorization::getGroupId).containsExactly("venue-" + session);
+        assertThat(whileRunning.get(0).isPermissionGranted(Permissions.READ)).isTrue();
+
+        // The engine deletes an instance's authorizations with the instance; nothing of ours does. Cancelled as
+        // Cockpit cancels, custom listeners skipped, so that no listener of the application could be doing it.
+        assertThat(basic("demo", "DELETE", "/engine-rest/process-instance/" + hosted.getId()
+                + "?skipCustomListeners=true&skipIoMappings=true", null).statusCode()).isEqualTo(204);
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(hosted.getId()).count()).isZero();
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(hosted.getId()).count()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ = :instance")
+                .param("instance", hosted.getId()).query(Long.class).single()).isZero();
+        assertThat(get("staff-qqhr", "/engine-rest/process-instance/" + hosted.getId()).statusCode()).isIn(403, 404);
     }
 
     @Test

@@ -83,6 +83,8 @@ class TasklistBrowserIntegrationTest {
 
             tasklist.open(duty.getId());
             assertThat(tasklist.formText()).contains("本场次评标工位已准备就绪", "场次代码");
+            // Tasklist's own chrome speaks Chinese too: the application's zh locale, picked for zh-CN.
+            assertThat(tasklist.claimButton().getText()).isEqualTo("认领");
             browser.step("duty-opened-unclaimed");
 
             tasklist.claim();
@@ -91,7 +93,7 @@ class TasklistBrowserIntegrationTest {
 
             tasklist.complete();
             assertThat(tasklist.awaitFieldError()).contains("required");
-            assertThat(tasklist.awaitNotice()).contains("error happened while submitting the task form");
+            assertThat(tasklist.awaitNotice()).contains("提交任务表单时出错");
             browser.step("required-confirmation-enforced");
             assertThat(tasks.createTaskQuery().taskId(duty.getId()).count()).isOne();
 
@@ -140,7 +142,7 @@ class TasklistBrowserIntegrationTest {
             browser.driver().get(base() + "/camunda/app/tasklist/default/#/?task=" + duty.getId());
             String shown = tasklist.awaitRefusal();
             browser.step("duty-url-opened-directly");
-            assertThat(shown).contains("The task does not exist").contains(duty.getId());
+            assertThat(shown).contains("该任务已不存在").contains(duty.getId());
             assertThat(browser.driver().findElements(By.cssSelector(".fjs-container"))).isEmpty();
         }
         assertThat(tasks.createTaskQuery().taskId(duty.getId()).singleResult().getAssignee()).isNull();
@@ -264,7 +266,7 @@ class TasklistBrowserIntegrationTest {
         void awaitListLoaded() {
             browser.waiting().until(d -> !d.findElements(By.cssSelector(".tasks-list li h4.task a")).isEmpty()
                     || d.findElements(By.cssSelector("[cam-tasks]")).stream()
-                            .anyMatch(list -> list.getText().contains("No task matching filters found")));
+                            .anyMatch(list -> list.getText().contains("没有符合过滤条件的任务")));
         }
 
         List<String> listedTaskLinks() {
@@ -287,8 +289,12 @@ class TasklistBrowserIntegrationTest {
             return browser.driver().findElement(By.cssSelector(".fjs-container")).getText();
         }
 
+        WebElement claimButton() {
+            return browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+        }
+
         void claim() {
-            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            claimButton().click();
             browser.waiting().until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty()
                     && !d.findElements(By.cssSelector(".fjs-container .fjs-form")).isEmpty());
         }

@@ -52,10 +52,12 @@ public final class Browser implements AutoCloseable {
     /** A fresh browser profile with no credentials at all, as a person opens the application. */
     public static Browser signedOut() throws IOException {
         Path profile = Files.createTempDirectory("remote-eval-chromium-");
+        // Headless Chromium ignores --lang for navigator.languages and Accept-Language; --accept-lang sets both,
+        // so the pages see the Chinese browser the people here use.
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile);
+                "--window-size=1400,1000", "--lang=zh-CN", "--accept-lang=zh-CN,zh", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
                 .usingAnyFreePort().build();

@@ -2,7 +2,6 @@ package cn.hlj.remoteeval.security.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -38,7 +36,6 @@ import org.springframework.security.web.authentication.logout.DelegatingLogoutSu
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -52,7 +49,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * the actuator take Keycloak's access tokens as JWT bearer tokens. Realm roles and group paths become
  * {@code GROUP_<camunda group>} authorities ({@link KeycloakRoleMapping}); the Camunda user id is
  * {@code preferred_username}. Never the Keycloak adapters: they are removed from Keycloak and do not
- * run on Spring Boot 3.
+ * run on Spring Boot 3. Which paths are the API and who may open which webapp is decided as in every
+ * profile ({@link ApiAccess}, {@link WebappAccess}); only how people prove who they are differs.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("keycloak")
@@ -60,12 +58,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class KeycloakSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
-    /** Where the webapps' own login form posts. */
-    static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/**";
-    /** Where the webapps log out (a background call of their own). */
-    static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
-    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-    private static final String OPERATOR = Groups.authority(Groups.OPERATOR);
     /** Centers are reference data an operator may edit; a new one is known to the mapping within this time. */
     private static final Duration CENTERS_REFRESH = Duration.ofMinutes(1);
 
@@ -88,13 +80,8 @@ class KeycloakSecurityConfiguration {
     @Order(1)
     SecurityFilterChain keycloakApiSecurity(HttpSecurity http, KeycloakRoleMapping mapping) throws Exception {
         AuthenticationEntryPoint unauthorized = bearerUnauthorized();
-        http.securityMatcher(paths("/api/**", "/actuator/**", "/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
-                        // Stands in for the SMS gateway's reply callback: the random reply code is the credential.
-                        .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/expert-invitations/*/answer")).permitAll()
-                        .requestMatchers(paths("/actuator/**")).hasAuthority(OPERATOR)
-                        .anyRequest().authenticated())
+        http.securityMatcher(ApiAccess.PATHS)
+                .authorizeHttpRequests(ApiAccess::rules)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(mapping))
                         .authenticationEntryPoint(unauthorized)
@@ -113,44 +100,30 @@ class KeycloakSecurityConfiguration {
     @Order(2)
     SecurityFilterChain keycloakWebappSecurity(HttpSecurity http, KeycloakRoleMapping mapping,
             OAuth2AuthorizedClientRepository authorizedClients, KeycloakUserProvisioning provisioning) throws Exception {
-        RequestMatcher webappLogout = PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT);
         LinkedHashMap<RequestMatcher, LogoutSuccessHandler> afterLogout = new LinkedHashMap<>();
-        afterLogout.put(webappLogout, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+        afterLogout.put(WebappAccess.CAMUNDA_LOGOUT, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
         DelegatingLogoutSuccessHandler loggedOut = new DelegatingLogoutSuccessHandler(afterLogout);
         // A plain link to /logout: back to Tasklist, which now asks Keycloak for a new login.
         SimpleUrlLogoutSuccessHandler toTasklist = new SimpleUrlLogoutSuccessHandler();
         toTasklist.setDefaultTargetUrl("/camunda/app/tasklist/");
         loggedOut.setDefaultLogoutSuccessHandler(toTasklist);
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths("/error", "/error/**", "/css/**")).permitAll()
-                        // Camunda's own password login: people log in at Keycloak, nowhere else.
-                        .requestMatchers(PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGIN)).denyAll()
-                        // Who is logged in, and logging out: every webapp asks, Tasklist included.
-                        .requestMatchers(paths("/camunda/api/admin/auth/**")).authenticated()
-                        .requestMatchers(paths("/camunda/app/cockpit/**", "/camunda/app/admin/**",
-                                "/camunda/api/cockpit/**", "/camunda/api/admin/**")).hasAuthority(OPERATOR)
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> {
+                    WebappAccess.rules(requests);
+                    requests.anyRequest().authenticated();
+                })
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService(mapping, provisioning))))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(new OrRequestMatcher(webappLogout, PATHS.matcher("/logout")))
+                        .logoutRequestMatcher(new OrRequestMatcher(WebappAccess.CAMUNDA_LOGOUT, RequestPaths.of("/logout")))
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients))
                         .logoutSuccessHandler(loggedOut))
                 .exceptionHandling(errors -> errors
                         // The webapps' background calls cannot follow a login redirect; they learn of a lost session.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                PATHS.matcher("/camunda/api/**")))
+                                WebappAccess.CAMUNDA_API))
                 // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie and header).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
-    }
-
-    /**
-     * Paths as the client wrote them, whichever servlet serves them: the engine REST API and the
-     * webapps are servlets of their own, outside Spring MVC, so MVC-aware matching would miss them.
-     */
-    private static RequestMatcher paths(String... patterns) {
-        return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(PATHS::matcher).toList());
     }
 
     /**

@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -14,7 +13,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
  * Security without an identity provider (every profile but {@code keycloak}): people are Camunda's
@@ -57,7 +55,7 @@ class SecurityConfiguration {
     SecurityFilterChain webappSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(LOGIN_PAGE, "/login", "/css/**", "/favicon.ico", "/error", "/error/**").permitAll();
+                    requests.requestMatchers(RequestPaths.of(LOGIN_PAGE, "/login", "/favicon.ico")).permitAll();
                     WebappAccess.rules(requests);
                     requests.anyRequest().authenticated();
                 })
@@ -71,7 +69,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(new AntPathRequestMatcher(WebappAccess.CAMUNDA_LOGOUT, HttpMethod.POST.name()))
+                        .logoutRequestMatcher(WebappAccess.CAMUNDA_LOGOUT)
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 // The webapps send their own CSRF token (Camunda's CsrfPreventionFilter checks it).
                 .csrf(csrf -> csrf.disable())

@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * When a process creates a user task: the groups it is offered to may read that process instance
  * (and no other), so that staff and supervisors see exactly the instances they take part in. The
  * engine itself grants the task to its candidate groups. Runs after the model's own create listeners, which set the groups.
+ * The grants need no revoking here: the engine deletes every authorization on a process instance when the instance
+ * ends, however it ends (EngineAuthorizationIntegrationTest holds it to that).
  */
 @Component
 class TaskParticipants {

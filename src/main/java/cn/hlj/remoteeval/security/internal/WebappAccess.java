@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.security.internal;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.hlj.remoteeval.security.Groups;
 
@@ -14,11 +15,16 @@ import cn.hlj.remoteeval.security.Groups;
  */
 final class WebappAccess {
 
-    /** Where the webapps' own login form would post; people sign in through Spring Security instead. */
+    /** Where the webapps' own login form would post; people sign in through Spring Security (or Keycloak) instead. */
     static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/*/login/**";
-    /** Tasklist asks here who is signed in, so it stays open to everybody signed in. */
+    /** Every webapp, Tasklist included, asks here who is signed in, so it stays open to everybody signed in. */
     static final String CAMUNDA_CURRENT_USER = "/camunda/api/admin/auth/user/**";
-    static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
+    /** Where the webapps log out, a background call of their own. */
+    static final RequestMatcher CAMUNDA_LOGOUT = RequestPaths.of(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    /** The webapps' background calls, which cannot follow a redirect to a login page. */
+    static final RequestMatcher CAMUNDA_API = RequestPaths.of("/camunda/api/**");
+    /** The error page and the stylesheet it shares with the login page: shown to people not signed in. */
+    static final RequestMatcher OPEN = RequestPaths.of("/error", "/error/**", "/css/**");
 
     private WebappAccess() {
     }
@@ -26,10 +32,11 @@ final class WebappAccess {
     static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         String operator = Groups.authority(Groups.OPERATOR);
         requests
-                .requestMatchers(HttpMethod.POST, CAMUNDA_LOGIN).denyAll()
-                .requestMatchers(CAMUNDA_CURRENT_USER).authenticated()
-                .requestMatchers("/camunda/app/cockpit/**", "/camunda/app/admin/**",
-                        "/camunda/api/cockpit/**", "/camunda/api/admin/**").hasAuthority(operator)
-                .requestMatchers("/camunda/**").authenticated();
+                .requestMatchers(OPEN).permitAll()
+                .requestMatchers(RequestPaths.of(HttpMethod.POST, CAMUNDA_LOGIN)).denyAll()
+                .requestMatchers(RequestPaths.of(CAMUNDA_CURRENT_USER)).authenticated()
+                .requestMatchers(RequestPaths.of("/camunda/app/cockpit/**", "/camunda/app/admin/**",
+                        "/camunda/api/cockpit/**", "/camunda/api/admin/**")).hasAuthority(operator)
+                .requestMatchers(RequestPaths.of("/camunda/**")).authenticated();
     }
 }

@@ -5,6 +5,12 @@ export default {
     name: '任务收件箱',
     vendor: '远程异地评标调度系统'
   },
+  // Camunda ships only en and de; zh.json beside this file is ours. Tasklist matches the browser's first
+  // language by its prefix (zh-CN -> zh) and falls back to zh for any language it does not list.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
   // People sign in through the application's login page (Spring Security, or Keycloak): see the script.
   customScripts: ['remote-eval/sign-in'],
   shortcuts: {
