@@ -203,7 +203,7 @@ class EngineAuthorizationIntegrationTest {
             assertThat(get("supervisor-hrb", page).statusCode()).as(page).isEqualTo(403);
             assertThat(get("tenderer", page).statusCode()).as(page).isEqualTo(403);
             assertThat(get("demo", page).statusCode()).as(page).isEqualTo(200);
-            HttpResponse<String> anonymous = send(HttpClient.newHttpClient(), "GET", page, null, null);
+            HttpResponse<String> anonymous = open(HttpClient.newHttpClient(), page, PAGE);
             assertThat(anonymous.statusCode()).as(page).isEqualTo(302);
             assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login.html");
         }
@@ -260,7 +260,27 @@ class EngineAuthorizationIntegrationTest {
         HttpResponse<String> refused = send(browser, "POST", "/login", "username=supervisor-jx&password=wrong",
                 "application/x-www-form-urlencoded");
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login.html?error");
-        assertThat(send(browser, "GET", "/camunda/api/admin/auth/user/default", null, null).statusCode()).isEqualTo(302);
+        assertThat(send(browser, "GET", "/camunda/api/admin/auth/user/default", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signingInReturnsToThePageThatAskedForItNotToAFontItLoadedMeanwhile() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> page = open(browser, "/camunda/app/tasklist/default/", PAGE);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login.html");
+        // What the signed-out page loads next: neither sent to sign in nor remembered.
+        for (String asset : List.of("/camunda/assets/vendor/fonts/bootstrap.woff2", "/camunda/app/tasklist/scripts/config.js")) {
+            assertThat(open(browser, asset, "*/*").statusCode()).as(asset).isEqualTo(401);
+        }
+        assertThat(send(browser, "GET", "/camunda/api/engine/engine/default/task", null, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> signedIn = send(browser, "POST", "/login", "username=staff-sh&password=staff-sh",
+                "application/x-www-form-urlencoded");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        // Spring Security marks the return to a remembered page with "?continue".
+        assertThat(URI.create(signedIn.headers().firstValue("Location").orElseThrow()).getPath())
+                .isEqualTo("/camunda/app/tasklist/default/");
     }
 
     @Test
@@ -320,6 +340,14 @@ class EngineAuthorizationIntegrationTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** What a browser's address bar sends for a page, as opposed to a page's fonts and scripts ({@code *}{@code /*}). */
+    private static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    private HttpResponse<String> open(HttpClient client, String path, String accept) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(HttpClient client, String method, String path, String body, String contentType)

@@ -111,6 +111,11 @@ class TasklistBrowserIntegrationTest {
             assertThat(browser.driver().findElement(By.id("logout")).isDisplayed()).isTrue();
             browser.driver().get(base() + "/camunda/app/tasklist/default/");
             browser.waiting().until(ExpectedConditions.urlContains("/login.html"));
+            // Signing in again returns to Tasklist, not to a font the signed-out page loaded meanwhile.
+            browser.signInOnThisPage("staff-hrb");
+            assertThat(browser.driver().getCurrentUrl()).contains("/camunda/app/tasklist/default/");
+            assertThat(new Tasklist(browser).filterNames()).containsExactlyElementsOf(FILTERS);
+            browser.step("signed-in-again");
         }
 
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(duty.getId()).singleResult();

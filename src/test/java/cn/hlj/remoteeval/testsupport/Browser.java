@@ -72,6 +72,11 @@ public final class Browser implements AutoCloseable {
      */
     public Browser signIn(String baseUrl, String user) throws IOException {
         driver.get(baseUrl + "/login.html");
+        return signInOnThisPage(user);
+    }
+
+    /** Signs in on the login page the browser shows now, wherever it was sent there from. */
+    public Browser signInOnThisPage(String user) throws IOException {
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user);

@@ -29,9 +29,12 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -58,6 +61,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 class KeycloakSecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
+    private static final String SIGNED_OUT_PAGE = "/login.html";
     /** Centers are reference data an operator may edit; a new one is known to the mapping within this time. */
     private static final Duration CENTERS_REFRESH = Duration.ofMinutes(1);
 
@@ -108,6 +112,7 @@ class KeycloakSecurityConfiguration {
         toTasklist.setDefaultTargetUrl("/camunda/app/tasklist/");
         loggedOut.setDefaultLogoutSuccessHandler(toTasklist);
         http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(RequestPaths.of(SIGNED_OUT_PAGE)).permitAll();
                     WebappAccess.rules(requests);
                     requests.anyRequest().authenticated();
                 })
@@ -116,14 +121,27 @@ class KeycloakSecurityConfiguration {
                         .logoutRequestMatcher(new OrRequestMatcher(WebappAccess.CAMUNDA_LOGOUT, RequestPaths.of("/logout")))
                         .addLogoutHandler(new KeycloakSessionLogout(authorizedClients))
                         .logoutSuccessHandler(loggedOut))
-                .exceptionHandling(errors -> errors
-                        // The webapps' background calls cannot follow a login redirect; they learn of a lost session.
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                WebappAccess.CAMUNDA_API))
                 // The Camunda webapps carry their own CSRF protection (XSRF-TOKEN cookie and header).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        WebappAccess.signInForPagesOnly(http, new LoginUrlAuthenticationEntryPoint(
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION_ID));
         return http.build();
+    }
+
+    /**
+     * Tasklist's sign-out leads to the login page of the default profile ({@code static/login.html},
+     * see {@code remote-eval/sign-in.js}). Here Keycloak signs people in: the page leads back to
+     * Tasklist, which sends them to Keycloak's login.
+     */
+    @Bean
+    WebMvcConfigurer signedOutLeadsToKeycloak() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addViewControllers(ViewControllerRegistry registry) {
+                registry.addRedirectViewController(SIGNED_OUT_PAGE, "/camunda/app/tasklist/");
+            }
+        };
     }
 
     /**

@@ -66,14 +66,13 @@ class SecurityConfiguration {
                 // credentials is sent to the login form, not asked for Basic.
                 .httpBasic(basic -> {
                 })
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE)))
                 .logout(logout -> logout
                         .logoutRequestMatcher(WebappAccess.CAMUNDA_LOGOUT)
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK)))
                 // The webapps send their own CSRF token (Camunda's CsrfPreventionFilter checks it).
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        WebappAccess.signInForPagesOnly(http, new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
         return http.build();
     }
 }

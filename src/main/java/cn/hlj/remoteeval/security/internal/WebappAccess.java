@@ -1,8 +1,18 @@
 package cn.hlj.remoteeval.security.internal;
 
+import java.util.Set;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import cn.hlj.remoteeval.security.Groups;
@@ -26,7 +36,34 @@ final class WebappAccess {
     /** The error page and the stylesheet it shares with the login page: shown to people not signed in. */
     static final RequestMatcher OPEN = RequestPaths.of("/error", "/error/**", "/css/**");
 
+    /**
+     * A person opening a page: a GET that asks for HTML by name. A page's fonts, scripts and
+     * background calls ask for anything or for JSON.
+     */
+    static final RequestMatcher PAGE = new AndRequestMatcher(RequestPaths.of(HttpMethod.GET, "/**"), htmlByName());
+
     private WebappAccess() {
+    }
+
+    private static RequestMatcher htmlByName() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
+    /**
+     * Only a page is sent to sign in and remembered as the place to return to; anything else not
+     * signed in gets 401. Otherwise the fonts a signed-out Tasklist still loads each start a sign-in
+     * of their own and become the return address: at Keycloak the last one replaces the pending
+     * authorization request, and the person's sign-in then ends in an error (or on a font file).
+     */
+    static void signInForPagesOnly(HttpSecurity http, AuthenticationEntryPoint signIn) throws Exception {
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(PAGE);
+        http.requestCache(cache -> cache.requestCache(pagesOnly))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(signIn, PAGE)
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                AnyRequestMatcher.INSTANCE));
     }
 
     static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {

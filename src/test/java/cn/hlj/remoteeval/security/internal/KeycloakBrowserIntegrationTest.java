@@ -127,6 +127,27 @@ class KeycloakBrowserIntegrationTest {
         }
     }
 
+    @Test
+    void signingInAgainRightOnThePageTheLogoutLeadsToLandsInTasklist() throws Exception {
+        try (Browser browser = browser("keycloak-sign-in-again-after-logout")) {
+            browser.driver().get(app("/camunda/app/tasklist/"));
+            new KeycloakLogin(browser).signIn("supervisor-mdj");
+            awaitTasklistFilters(browser);
+            browser.driver().findElement(By.cssSelector("li.account a.dropdown-toggle")).click();
+            browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout a"))).click();
+            KeycloakLogin afterLogout = new KeycloakLogin(browser);
+            // The signed-out Tasklist kept loading its fonts meanwhile; none of them may become the return address.
+            browser.step("signed-out-at-keycloak");
+
+            afterLogout.signIn("staff-mdj");
+            browser.waiting().until(ExpectedConditions.urlContains(app("/camunda/app/tasklist/")));
+            List<String> filters = awaitTasklistFilters(browser);
+            browser.step("signed-in-again");
+            assertThat(filters).contains("我的任务", "本中心待办");
+            assertThat(signedInUser(browser)).isEqualTo("staff-mdj");
+        }
+    }
+
     // --- what a person sees
 
     /**
