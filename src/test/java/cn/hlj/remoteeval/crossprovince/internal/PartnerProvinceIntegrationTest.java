@@ -227,8 +227,12 @@ class PartnerProvinceIntegrationTest {
 
     @Test
     void theOperatorsPageIsServedAndReadsTheDashboard() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html"))
+        // A browser opening the page unsigned is sent to sign in; anything not asking for a page gets 401.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html")
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().isFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html"))
+                .andExpect(status().isUnauthorized());
         String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operators.html")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .httpBasic("staff-prov", "staff-prov")))
