@@ -43,7 +43,7 @@ class JdbcDrawStore implements DrawStore {
     }
 
     private String open(String column, String id, ResultSet rs) throws SQLException {
-        return sealed.open("draw_record", column, id, rs.getString(column));
+        return sealed.openOrNull("draw_record", column, id, rs.getString(column));
     }
 
     @Override

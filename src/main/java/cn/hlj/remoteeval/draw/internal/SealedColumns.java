@@ -28,16 +28,26 @@ class SealedColumns {
         return cipher.encrypt(text);
     }
 
-    /**
-     * The text, or null when the stored value cannot be opened (changed in the table, or sealed
-     * under another key): a draw record with an unreadable field then fails verification as a
-     * changed record instead of failing every read of the chain.
-     */
+    /** The text; fails, naming the row but never its content, when the stored value cannot be opened. */
     String open(String table, String column, String id, String sealed) {
         try {
             return cipher.decrypt(sealed);
         } catch (IllegalStateException unreadable) {
-            log.warn("Sealed column {}.{} of row {} cannot be opened: {}", table, column, id, unreadable.getMessage());
+            throw new IllegalStateException("Sealed column " + table + "." + column + " of row " + id
+                    + " cannot be opened: " + unreadable.getMessage());
+        }
+    }
+
+    /**
+     * The text, or null when the stored value cannot be opened (changed in the table, or sealed under
+     * another key): a draw record with an unreadable field then fails verification as a changed
+     * record instead of failing every read of the chain.
+     */
+    String openOrNull(String table, String column, String id, String sealed) {
+        try {
+            return open(table, column, id, sealed);
+        } catch (IllegalStateException unreadable) {
+            log.warn(unreadable.getMessage());
             return null;
         }
     }

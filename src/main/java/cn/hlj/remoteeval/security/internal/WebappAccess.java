@@ -31,8 +31,6 @@ final class WebappAccess {
     static final String CAMUNDA_CURRENT_USER = "/camunda/api/admin/auth/user/**";
     /** Where the webapps log out, a background call of their own. */
     static final RequestMatcher CAMUNDA_LOGOUT = RequestPaths.of(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
-    /** The webapps' background calls, which cannot follow a redirect to a login page. */
-    static final RequestMatcher CAMUNDA_API = RequestPaths.of("/camunda/api/**");
     /** The error page and the stylesheet it shares with the login page: shown to people not signed in. */
     static final RequestMatcher OPEN = RequestPaths.of("/error", "/error/**", "/css/**");
 

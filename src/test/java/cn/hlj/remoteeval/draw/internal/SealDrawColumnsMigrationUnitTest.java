@@ -25,7 +25,7 @@ import cn.hlj.remoteeval.security.PersonalDataCipher;
 class SealDrawColumnsMigrationUnitTest {
 
     /** Stands in for the AES-GCM cipher (tested in security): reversible, with the same stored prefix. */
-    private static final PersonalDataCipher CIPHER = new PersonalDataCipher() {
+    static final PersonalDataCipher CIPHER = new PersonalDataCipher() {
         @Override
         public String encrypt(String plaintext) {
             return "v1:" + Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
