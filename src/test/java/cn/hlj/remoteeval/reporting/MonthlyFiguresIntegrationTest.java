@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +39,7 @@ import cn.hlj.remoteeval.evaluation.EvaluationRecords;
 import cn.hlj.remoteeval.handover.HandoverProcesses;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.testsupport.EngineActor;
+import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.ControllableClock;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
@@ -99,8 +98,7 @@ class MonthlyFiguresIntegrationTest {
 
     @Test
     void aMonthsFiguresPerCenterAreWhatTheProcessesDidInThatMonth() throws Exception {
-        ReportMonth month = new ReportMonth(YearMonth.of(2038 + ThreadLocalRandom.current().nextInt(2),
-                1 + ThreadLocalRandom.current().nextInt(12)));
+        ReportMonth month = OwnPeriods.month();
         clock.set(month.firstDay().plusDays(2).atTime(9, 0).atZone(ReportMonth.PROVINCE).toInstant());
         LocalDate first = month.firstDay();
 
@@ -175,7 +173,7 @@ class MonthlyFiguresIntegrationTest {
 
     @Test
     void anInstantInTheLastSecondOfTheMonthInTheProvinceCountsAndTheFirstSecondOfTheNextDoesNot() throws Exception {
-        ReportMonth month = new ReportMonth(YearMonth.of(2037, 1 + ThreadLocalRandom.current().nextInt(11)));
+        ReportMonth month = OwnPeriods.months(2);
         ReportMonth next = new ReportMonth(month.month().plusMonths(1));
         // Warms the request path up, so that the registration below takes well under the second it has.
         api.register(body(next.firstDay().plusDays(20)).category("GOODS", "500000.00"));
@@ -199,7 +197,7 @@ class MonthlyFiguresIntegrationTest {
 
     @Test
     void aLegHandedOverAfterItsDeadlineWasBreachedCountsAsLateForTheCenterThatOwedIt() throws Exception {
-        ReportMonth month = new ReportMonth(YearMonth.of(2040, 1 + ThreadLocalRandom.current().nextInt(12)));
+        ReportMonth month = OwnPeriods.month();
         clock.set(month.firstDay().plusDays(1).atTime(10, 0).atZone(ReportMonth.PROVINCE).toInstant());
         String id = api.register(body(month.firstDay().plusDays(20))).get("id").asText();
         awaitState(id, "AWAITING_EXPERT_DRAW");
@@ -405,7 +403,7 @@ class MonthlyFiguresIntegrationTest {
     private void exemptExplanationOverdueThenFiled(LocalDate date) throws Exception {
         String id = api.register(body(date).exemption("LAW", "法律规定")).get("id").asText();
         awaitState(id, "AWAITING_WINNING_BIDDER");
-        String decidedOn = LocalDate.now().minusDays(20).toString();
+        String decidedOn = LocalDate.now(ReportMonth.PROVINCE).minusDays(20).toString();
         api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", decidedOn))
                 .andExpect(status().isOk());
         await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(id)

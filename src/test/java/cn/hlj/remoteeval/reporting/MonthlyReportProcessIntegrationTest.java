@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -39,6 +38,7 @@ import cn.hlj.remoteeval.deadline.internal.DeadlineResync;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.ControllableClock;
 import cn.hlj.remoteeval.testsupport.EngineActor;
+import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.venue.TradingCenter;
 import cn.hlj.remoteeval.venue.TradingCenters;
@@ -46,9 +46,9 @@ import cn.hlj.remoteeval.venue.TradingCenters;
 /**
  * The monthly report's process on the real engine, Quartz and clock: a month started by hand, its 13
  * city centers' reviews, the roll-up and the submission; the 5th-day deadline's reminder and breach
- * fired by Quartz; the job on the 1st started twice and starting once. Each test reports its own month
- * of a past decade, with the application's clock set back to the first days of the month after it, so
- * that moving the clock never reaches another test's deadlines.
+ * fired by Quartz; the job on the 1st started twice and starting once. Each test reports a past month it
+ * owns ({@link OwnPeriods#pastMonth()}), with the application's clock set back to the first days of the
+ * month after it, so that moving the clock never reaches another test's deadlines.
  */
 @RemoteEvalIntegrationTest
 class MonthlyReportProcessIntegrationTest {
@@ -89,7 +89,7 @@ class MonthlyReportProcessIntegrationTest {
 
     @Test
     void aMonthStartedByHandIsReviewedByThirteenCentersRolledUpAndSubmittedInTime() throws Exception {
-        YearMonth month = month(2001);
+        YearMonth month = OwnPeriods.pastMonth();
         clock.set(month.plusMonths(1).atDay(2).atTime(10, 0).atZone(PROVINCE).toInstant());
         String path = "/api/reports/monthly/" + month;
 
@@ -154,7 +154,7 @@ class MonthlyReportProcessIntegrationTest {
 
     @Test
     void theFifthDaysReminderAndBreachFireThroughQuartzAndTheProvincialSupervisorsEscalate() throws Exception {
-        YearMonth month = month(2007);
+        YearMonth month = OwnPeriods.pastMonth();
         clock.set(month.plusMonths(1).atDay(1).atTime(2, 0).atZone(PROVINCE).toInstant());
         String instanceId = api.read(api.postRaw("demo", "/api/reports/monthly/" + month + "/review", "")
                 .andExpect(status().isCreated())).get("processInstanceId").asText();
@@ -198,7 +198,7 @@ class MonthlyReportProcessIntegrationTest {
 
     @Test
     void theJobOnTheFirstFiredTwiceStartsTheMonthJustEndedOnce() throws Exception {
-        YearMonth month = month(2013);
+        YearMonth month = OwnPeriods.pastMonth();
         clock.set(month.plusMonths(1).atDay(1).atTime(1, 0, 30).atZone(PROVINCE).toInstant());
         String businessKey = "monthly-report:" + month;
 
@@ -226,12 +226,6 @@ class MonthlyReportProcessIntegrationTest {
         runtime.deleteProcessInstance(started.get(0).getId(), "test over");
         // Finished instances count too: the month is not started again.
         api.postRaw("demo", "/api/reports/monthly/" + month + "/review", "").andExpect(status().isConflict());
-    }
-
-    /** A month of the six years from {@code fromYear}, one range per test, so that no two tests share a month. */
-    private static YearMonth month(int fromYear) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return YearMonth.of(fromYear + random.nextInt(6), 1 + random.nextInt(12));
     }
 
     private DeadlineTicket deadlineOf(String instanceId) {

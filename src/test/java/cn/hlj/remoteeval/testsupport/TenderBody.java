@@ -14,9 +14,6 @@ public final class TenderBody {
     private TenderBody() {
     }
 
-    private static final LocalDate FIRST_FRESH_DATE = LocalDate.of(2036, 1, 1);
-    private static final java.util.concurrent.atomic.AtomicInteger FRESH_DAYS = new java.util.concurrent.atomic.AtomicInteger();
-
     /**
      * A services tender of 9,000,000.00 at HRB: intra-province and in the shipped rollout. Its
      * evaluation date is one no other tender of this test run uses, so that its venue draw finds
@@ -38,9 +35,9 @@ public final class TenderBody {
         return body;
     }
 
-    /** A date in 2036 or later that no other tender of this test run was given by this class. */
+    /** A date that no other tender of this test run was given ({@link OwnPeriods#freshDate()}). */
     public static LocalDate freshDate() {
-        return FIRST_FRESH_DATE.plusDays(FRESH_DAYS.getAndIncrement());
+        return OwnPeriods.freshDate();
     }
 
     public static String uniqueSectionCode() {

@@ -3,10 +3,8 @@ package cn.hlj.remoteeval.tender.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import cn.hlj.remoteeval.reporting.ReportDetailSource.TenderRow;
 import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.ControllableClock;
+import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
 
@@ -41,8 +40,8 @@ class TenderReportRowsIntegrationTest {
 
     @Test
     void theMonthsTendersComeInRegistrationOrderAcrossPagesAndNothingOfTheNextMonth() throws Exception {
-        ReportMonth month = new ReportMonth(YearMonth.of(2040 + ThreadLocalRandom.current().nextInt(3),
-                1 + ThreadLocalRandom.current().nextInt(12)));
+        // The month, the next (one registration at its first instant) and the one after (the evaluations).
+        ReportMonth month = OwnPeriods.months(3);
         List<String> registered = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             clock.set(month.firstDay().plusDays(i).atTime(10, 0).atZone(ReportMonth.PROVINCE).toInstant());
