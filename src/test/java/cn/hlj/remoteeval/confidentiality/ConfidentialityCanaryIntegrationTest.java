@@ -240,7 +240,7 @@ class ConfidentialityCanaryIntegrationTest {
             String center = sessionOfCenter.entrySet().stream().filter(e -> e.getValue().equals(session))
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             as(center, () -> tasks.complete(handOver.getId(), Map.of("medium", "REMOVABLE_DISK", "itemCount", 1L,
-                    "sealedItems", "评标室录像.mp4," + sha, "handedOverAt", OffsetDateTime.now(clock).minusMinutes(5).toString())));
+                    "sealedItems", "评标室录像.mp4," + sha, "handedOverAt", OffsetDateTime.now(clock).withNano(0).toString())));
             Task receipt = task(leg.getId(), "ConfirmReceipt");
             as(MAIN, () -> tasks.complete(receipt.getId(), Map.of("checksumsVerified", true,
                     "receivedAt", LocalDateTime.now(clock).withNano(0).toString())));

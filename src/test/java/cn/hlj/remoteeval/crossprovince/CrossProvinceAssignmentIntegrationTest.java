@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +19,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.hlj.remoteeval.audit.AuditEntry;
 import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.EngineActor;
 import cn.hlj.remoteeval.testsupport.Persisted;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
@@ -76,6 +81,10 @@ class CrossProvinceAssignmentIntegrationTest {
     HistoryService history;
     @Autowired
     AuditLog audit;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
 
     /** A 5-member plan: 2 seats at the main venue, 3 at the partner's sub-venues. */
     static Map<String, Object> plan(int mainVenueSeats, int seatsA, int seatsB) {
@@ -210,6 +219,34 @@ class CrossProvinceAssignmentIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 
         assertThat(writable()).isEqualTo(before);
+    }
+
+    @Test
+    void theNationalExpertDrawIsRecordedWithWhoRecordedItAndWhenAndAudited() throws Exception {
+        String id = crossProvinceTender(TenderBody.freshDate());
+        api.post("staff-prov", path(id), plan(2, 2, 1)).andExpect(status().isCreated());
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        Task record = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("RecordNationalExpertDraw")
+                .singleResult();
+        Instant before = Instant.now().minusSeconds(1);
+
+        EngineActor.as(identity, "staff-prov", "staff-PROV",
+                () -> tasks.complete(record.getId(), Map.of("nationalExpertDrawReference", " NAT-2036/0001 ")));
+
+        awaitState(id, "READY_FOR_EVALUATION");
+        Map<String, Object> row = jdbc.sql("SELECT national_expert_draw_reference, national_expert_draw_recorded_by, "
+                + "national_expert_draw_recorded_at FROM tender WHERE id = ?").param(id).query().singleRow();
+        assertThat(row.get("national_expert_draw_reference")).isEqualTo("NAT-2036/0001");
+        assertThat(row.get("national_expert_draw_recorded_by")).isEqualTo("staff-prov");
+        assertThat(((java.sql.Timestamp) row.get("national_expert_draw_recorded_at")).toInstant())
+                .isBetween(before, Instant.now().plusSeconds(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> audit.entriesFor("TENDER", id).stream()
+                .anyMatch(e -> e.action().equals("NATIONAL_EXPERT_DRAW_RECORDED")));
+        assertThat(audit.entriesFor("TENDER", id)).filteredOn(e -> e.action().equals("NATIONAL_EXPERT_DRAW_RECORDED"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("staff-prov");
+                    assertThat(e.detail()).isEqualTo("reference=NAT-2036/0001");
+                });
     }
 
     @Test

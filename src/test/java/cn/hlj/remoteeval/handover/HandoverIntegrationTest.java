@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +26,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.hlj.remoteeval.deadline.DeadlineState;
 import cn.hlj.remoteeval.deadline.Deadlines;
 import cn.hlj.remoteeval.testsupport.EngineActor;
+import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.ControllableClock;
+import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
 import cn.hlj.remoteeval.venue.SeatBookings;
@@ -74,11 +77,26 @@ class HandoverIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Clock clock;
+    ControllableClock clock;
+
+    @AfterEach
+    void resetTheClock() {
+        clock.reset();
+    }
+
+    /**
+     * Puts the clock on a day of a year the official calendar covers, so that the legs' working-day
+     * deadlines are computed whatever day the suite runs (in a year not loaded yet, they would wait).
+     */
+    private LocalDate aLoadedWorkingDay() {
+        LocalDate wednesday = OwnPeriods.wednesdayInALoadedYear();
+        clock.set(wednesday.atTime(10, 0).atZone(ReportMonth.PROVINCE).toInstant());
+        return wednesday;
+    }
 
     @Test
     void everyLegIsHandedOverAndReceivedAndItsDeadlineCompletedWithNothingFiringLater() throws Exception {
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate yesterday = aLoadedWorkingDay().minusDays(1);
         Drawn tender = drawnTender(yesterday.atTime(17, 0));
         runtime.startProcessInstanceByKey(HandoverProcesses.AV_HANDOVER, tender.id(), Map.of("mainCenter", "HRB"));
 
@@ -163,7 +181,7 @@ class HandoverIntegrationTest {
 
     @Test
     void aSubVenueReportsAClueThatTheMainVenueReceivesAndTransfers() throws Exception {
-        Drawn tender = drawnTender(LocalDate.now(clock).minusDays(1).atTime(17, 0));
+        Drawn tender = drawnTender(aLoadedWorkingDay().minusDays(1).atTime(17, 0));
         String center = tender.subVenues().get(0);
         String session = bookings.sessionCodeOf(tender.id(), center).orElseThrow();
         String today = LocalDate.now(clock).toString();

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.hlj.remoteeval.evaluation.CommitteeRoster;
 import cn.hlj.remoteeval.evaluation.EvaluationRecords;
 import cn.hlj.remoteeval.handover.HandoverProcesses;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
@@ -85,6 +86,8 @@ class MonthlyFiguresIntegrationTest {
     SeatBookings bookings;
     @Autowired
     EvaluationRecords records;
+    @Autowired
+    CommitteeRoster roster;
     @Autowired
     TransactionTemplate transactions;
 
@@ -302,8 +305,9 @@ class MonthlyFiguresIntegrationTest {
             tasks.complete(task(venue.getId(), "PrepareWorkstations").getId(), Map.of("workstationsReady", true));
             tasks.complete(task(venue.getId(), "ConnectAudioVideo").getId(), Map.of("audioVideoConnected", true));
             tasks.complete(task(venue.getId(), "ArrangeMealsAndLodging").getId(), Map.of("mealsAndLodgingArranged", true));
+            long present = roster.seatsAt(tenderId, (String) runtime.getVariable(venue.getId(), "sessionCode")).size();
             tasks.complete(task(venue.getId(), "VerifyExpertIdentities").getId(),
-                    Map.of("expertsPresent", 1L, "noShowSeats", "", "identitiesVerified", true));
+                    Map.of("expertsPresent", present, "noShowSeats", "", "identitiesVerified", true));
         }
         for (ProcessInstance venue : venues) {
             tasks.complete(task(venue.getId(), "SignReport").getId(), Map.of("reportSigned", true));

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -38,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
+import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.SeatBookings;
@@ -54,7 +54,6 @@ import cn.hlj.remoteeval.venue.Slot;
 class EngineAuthorizationIntegrationTest {
 
     private static final List<String> FILTERS = List.of("我的任务", "本中心待办", "即将到期", "已超期");
-    private static final ZoneId PROVINCE = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -81,7 +80,7 @@ class EngineAuthorizationIntegrationTest {
     @BeforeEach
     void qqhrHostsASessionWhoseDutiesAreOpen() {
         holder = "authz-" + UUID.randomUUID();
-        LocalDate day = LocalDate.now(PROVINCE).plusDays(ThreadLocalRandom.current().nextInt(3, 10));
+        LocalDate day = OwnPeriods.freshDate();
         Slot slot = new Slot(day, ThreadLocalRandom.current().nextBoolean() ? HalfDay.AM : HalfDay.PM);
         transactions.executeWithoutResult(tx -> bookings.book(holder, BookingPurpose.RANDOM_DRAW, slot,
                 Map.of("HRB", 1, "QQHR", 1, "MDJ", 1), false));
@@ -237,7 +236,7 @@ class EngineAuthorizationIntegrationTest {
         login(browser, "staff-jms");
         String later = "authz-later-" + UUID.randomUUID();
         transactions.executeWithoutResult(tx -> bookings.book(later, BookingPurpose.RANDOM_DRAW,
-                new Slot(LocalDate.now(PROVINCE).plusDays(ThreadLocalRandom.current().nextInt(3, 10)), HalfDay.PM),
+                new Slot(OwnPeriods.freshDate(), HalfDay.PM),
                 Map.of("JMS", 1), false));
         ProcessInstance drawnLater = runtime.startProcessInstanceByKey("venue-duties", later,
                 Map.of("sessionCode", bookings.sessionCodeOf(later, "JMS").orElseThrow(), "mainCenter", "HRB"));
@@ -261,6 +260,31 @@ class EngineAuthorizationIntegrationTest {
                 "application/x-www-form-urlencoded");
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login.html?error");
         assertThat(send(browser, "GET", "/camunda/api/admin/auth/user/default", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aTaskInputTheRulesRefuseIsA422WithTheChineseMessageAndTheTaskStaysOpen() throws Exception {
+        // The holder's session has workstations but no committee seat: no one can be present there.
+        Task verification = tasks.createTaskQuery().processInstanceId(hosted.getId())
+                .taskDefinitionKey("VerifyExpertIdentities").singleResult();
+        String body = "{\"variables\":{\"expertsPresent\":{\"value\":3,\"type\":\"Long\"},"
+                + "\"noShowSeats\":{\"value\":\"\",\"type\":\"String\"},"
+                + "\"identitiesVerified\":{\"value\":true,\"type\":\"Boolean\"}}}";
+
+        HttpResponse<String> refused = post("staff-qqhr", "/engine-rest/task/" + verification.getId() + "/complete", body);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode answer = json.readTree(refused.body());
+        assertThat(answer.get("type").asText()).isEqualTo("TaskInputRefused");
+        assertThat(answer.get("message").asText()).contains("本场次没有评标专家席位");
+        assertThat(tasks.createTaskQuery().taskId(verification.getId()).count()).isOne();
+        // The form-submission endpoint Tasklist uses answers the same.
+        HttpResponse<String> submitted = post("staff-qqhr", "/engine-rest/task/" + verification.getId() + "/submit-form",
+                body);
+        assertThat(submitted.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(submitted.body()).get("message").asText()).contains("本场次没有评标专家席位");
+        // An error that is not a refused input keeps Camunda's own answer.
+        assertThat(post("staff-qqhr", "/engine-rest/task/no-such-task/complete", "{}").statusCode()).isNotEqualTo(422);
     }
 
     @Test

@@ -17,6 +17,9 @@ import cn.hlj.remoteeval.reporting.ReportMonth;
  * <li>the present, where the application's clock normally runs: tests that leave the clock alone;</li>
  * <li>{@link #FRESH_DATES_FROM} to {@link #FRESH_DATES_UNTIL}: evaluation dates of {@link TenderBody},
  * one day per tender, so that each tender finds the workstations free;</li>
+ * <li>owned weeks of 2025, a year the bundled official calendar covers: for a test whose deadlines
+ * count working days and must be computable whatever year the suite runs in (on 1 January of a year
+ * whose schedule is not loaded yet, a deadline starting today rightly waits for the calendar);</li>
  * <li>owned months, from {@link #OWNED_MONTHS_FROM} on (and, for tests whose clock must stay behind
  * every other test's deadlines, from {@link #OWNED_PAST_MONTHS_FROM} on): each claim gets its months
  * with a month on either side that no one else gets, since the tests also check that the months
@@ -32,7 +35,15 @@ public final class OwnPeriods {
     public static final YearMonth OWNED_PAST_MONTHS_FROM = YearMonth.of(2001, 1);
     private static final YearMonth OWNED_PAST_MONTHS_UNTIL = YearMonth.of(2019, 12);
 
+    /** The Wednesday of the first week handed out by {@link #wednesdayInALoadedYear()}, after the Spring Festival. */
+    private static final LocalDate LOADED_WEEKS_FROM = LocalDate.of(2025, 3, 5);
+    private static final LocalDate LOADED_WEEKS_UNTIL = LocalDate.of(2025, 12, 17);
+    /** Years for calendar uploads: after every owned month, within the years an upload accepts (to 2100). */
+    private static final int UPLOAD_YEARS_FROM = 2090;
+
     private static final AtomicInteger FRESH_DAYS = new AtomicInteger();
+    private static final AtomicInteger LOADED_WEEKS = new AtomicInteger();
+    private static final AtomicInteger UPLOAD_YEARS = new AtomicInteger();
     private static final AtomicInteger OWNED_MONTHS = new AtomicInteger();
     private static final AtomicInteger OWNED_PAST_MONTHS = new AtomicInteger();
 
@@ -49,6 +60,27 @@ public final class OwnPeriods {
         return date;
     }
 
+    /**
+     * The Wednesday of a week of 2025 that no other test of this run owns: set the clock into it, and
+     * working-day deadlines that start that week are computed on the official calendar.
+     */
+    public static LocalDate wednesdayInALoadedYear() {
+        LocalDate wednesday = LOADED_WEEKS_FROM.plusWeeks(LOADED_WEEKS.getAndIncrement());
+        if (wednesday.isAfter(LOADED_WEEKS_UNTIL)) {
+            throw new IllegalStateException("No owned weeks of 2025 left");
+        }
+        return wednesday;
+    }
+
+    /** A year no other test of this run uploads a calendar for, nor uses otherwise (2090 to 2100). */
+    public static int uploadYear() {
+        int year = UPLOAD_YEARS_FROM + UPLOAD_YEARS.getAndIncrement();
+        if (year > 2100) {
+            throw new IllegalStateException("No upload years left");
+        }
+        return year;
+    }
+
     /** A month in the future that no other test of this run owns or touches, nor the months beside it. */
     public static ReportMonth month() {
         return months(1);
@@ -59,7 +91,7 @@ public final class OwnPeriods {
      * first and after the last are owned by no one, so they stay empty.
      */
     public static ReportMonth months(int count) {
-        return new ReportMonth(claim(OWNED_MONTHS, OWNED_MONTHS_FROM, count, YearMonth.of(2099, 12)));
+        return new ReportMonth(claim(OWNED_MONTHS, OWNED_MONTHS_FROM, count, YearMonth.of(UPLOAD_YEARS_FROM - 1, 12)));
     }
 
     /**

@@ -1,9 +1,9 @@
 package cn.hlj.remoteeval.draw.internal;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 录入协商确定的副场, on completion: refuses a completion before the venues were entered. */
 @Component("requireNegotiatedVenues")
@@ -20,7 +20,7 @@ class RequireNegotiatedVenuesListener implements TaskListener {
         try {
             negotiations.requireEntered(task.getExecution().getProcessBusinessKey());
         } catch (IllegalStateException e) {
-            throw new ProcessEngineException(e.getMessage());
+            throw new TaskInputRefused(e.getMessage());
         }
     }
 }

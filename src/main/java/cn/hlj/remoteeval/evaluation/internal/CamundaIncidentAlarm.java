@@ -1,12 +1,12 @@
 package cn.hlj.remoteeval.evaluation.internal;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /**
  * The module's one way back into the engine: the {@code IncidentRaised} message to the tender's
@@ -34,7 +34,7 @@ class CamundaIncidentAlarm implements IncidentAlarm {
                     .processDefinitionKey(EvaluationVariables.EVALUATION_DAY_PROCESS).processInstanceBusinessKey(tenderId)
                     .active().singleResult();
             if (day == null) {
-                throw new ProcessEngineException("该标段评标尚未开始或已结束，不能报告突发情况");
+                throw new TaskInputRefused("该标段评标尚未开始或已结束，不能报告突发情况");
             }
             runtime.createMessageCorrelation(EvaluationVariables.MESSAGE_INCIDENT_RAISED)
                     .processInstanceId(day.getId())

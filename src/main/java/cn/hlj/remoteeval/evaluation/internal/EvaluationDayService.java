@@ -83,24 +83,41 @@ class EvaluationDayService {
     }
 
     /**
-     * Checks what a venue's staff entered at identity verification: every no-show seat is one of
-     * the session's, and without a no-show the identities must have been verified.
+     * Checks what a venue's staff entered at identity verification: the session has seats, every
+     * no-show seat is one of them, the experts present and the no-shows add up to the session's seats,
+     * and without a no-show the identities must have been verified.
      */
-    void checkVerification(String tenderId, String sessionCode, List<Integer> noShows, boolean identitiesVerified) {
-        Set<Integer> here = seatNumbersAt(tenderId, sessionCode);
-        List<Integer> foreign = noShows.stream().filter(seat -> !here.contains(seat)).toList();
-        if (!foreign.isEmpty()) {
-            throw new IllegalArgumentException("未到场专家席位号不属于本场次：" + SeatNumbers.format(foreign));
+    void checkVerification(String tenderId, String sessionCode, Long expertsPresent, List<Integer> noShows,
+            boolean identitiesVerified) {
+        Set<Integer> here = checkNoShowsAreHere(tenderId, sessionCode, noShows);
+        if (expertsPresent == null || expertsPresent < 0) {
+            throw new IllegalArgumentException("请填写到场专家人数（0 或正整数）");
+        }
+        if (expertsPresent + noShows.size() != here.size()) {
+            throw new IllegalArgumentException("到场专家人数（" + expertsPresent + "）与未到场席位数（" + noShows.size()
+                    + "）之和应等于本场次的专家席位数（" + here.size() + "）");
         }
         if (noShows.isEmpty() && !identitiesVerified) {
             throw new IllegalArgumentException("请核验本场次全部专家身份后再提交");
         }
     }
 
+    private Set<Integer> checkNoShowsAreHere(String tenderId, String sessionCode, List<Integer> noShows) {
+        Set<Integer> here = seatNumbersAt(tenderId, sessionCode);
+        if (here.isEmpty()) {
+            throw new IllegalArgumentException("本场次没有评标专家席位，无法核验专家身份，请联系主场核实");
+        }
+        List<Integer> foreign = noShows.stream().filter(seat -> !here.contains(seat)).toList();
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException("未到场专家席位号不属于本场次：" + SeatNumbers.format(foreign));
+        }
+        return here;
+    }
+
     /** Vacates each seat (a supplementary draw starts for it); answers how many were reported. */
     @Transactional
     int reportNoShows(String tenderId, String sessionCode, List<Integer> seats, String reportedBy) {
-        checkVerification(tenderId, sessionCode, seats, true);
+        checkNoShowsAreHere(tenderId, sessionCode, seats);
         for (int seat : seats) {
             roster.reportNoShow(tenderId, seat, reportedBy);
         }

@@ -1,11 +1,11 @@
 package cn.hlj.remoteeval.evaluation.internal;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.security.SealedFormFields;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 处置突发情况 at the main venue, on completion: records the measure, whether resolved, and the sealed note. */
 @Component("handleIncident")
@@ -30,7 +30,7 @@ class HandleIncidentListener implements TaskListener {
                     Boolean.TRUE.equals(task.getVariable(EvaluationVariables.INCIDENT_RESOLVED)), note,
                     Actors.completedBy(task));
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException(e.getMessage());
+            throw new TaskInputRefused(e.getMessage());
         }
     }
 }

@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.RemoteEvalApplication;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 开启评标（行政监督人员到场）, on completion: records that the session opened with the supervisor on site. */
 @Component("openSession")
@@ -33,7 +33,7 @@ class OpenSessionListener implements TaskListener {
                     Boolean.TRUE.equals(task.getVariable(EvaluationVariables.SUPERVISOR_ON_SITE)),
                     instant(task.getVariable(EvaluationVariables.SESSION_STARTED_AT)), Actors.completedBy(task));
         } catch (IllegalArgumentException e) {
-            throw new ProcessEngineException(e.getMessage());
+            throw new TaskInputRefused(e.getMessage());
         }
     }
 

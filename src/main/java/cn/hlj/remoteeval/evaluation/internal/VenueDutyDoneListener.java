@@ -3,12 +3,12 @@ package cn.hlj.remoteeval.evaluation.internal;
 import java.time.Clock;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /**
  * The venue duties that are confirmations (workstations, A/V link, meals and lodging), on
@@ -38,7 +38,7 @@ class VenueDutyDoneListener implements TaskListener {
             throw new IllegalStateException("no confirmation is known for task " + task.getTaskDefinitionKey());
         }
         if (!Boolean.TRUE.equals(task.getVariable(confirmation))) {
-            throw new ProcessEngineException("请确认“" + task.getName() + "”已完成后再提交");
+            throw new TaskInputRefused("请确认“" + task.getName() + "”已完成后再提交");
         }
         audit.append(clock.instant(), Actors.completedBy(task), "VENUE_DUTY_DONE", AuditLog.TENDER_SUBJECT,
                 task.getExecution().getProcessBusinessKey(),

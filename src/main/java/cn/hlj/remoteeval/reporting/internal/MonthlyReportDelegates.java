@@ -5,7 +5,6 @@ import static cn.hlj.remoteeval.reporting.internal.MonthlyReportVariables.*;
 import java.time.YearMonth;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,6 +18,7 @@ import cn.hlj.remoteeval.deadline.DeadlineTicket;
 import cn.hlj.remoteeval.deadline.DeadlineVariables;
 import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** The delegates and task listeners {@code bpmn/monthly-report.bpmn} names. */
 @Configuration(proxyBeanMethods = false)
@@ -46,11 +46,11 @@ class MonthlyReportDelegates {
     TaskListener recordCenterReview(MonthlyReportReviews reviews) {
         return task -> {
             if (!checked(task.getVariable(CENTER_FIGURES_CONFIRMED))) {
-                throw new ProcessEngineException("请勾选“已核对本中心月度数据”");
+                throw new TaskInputRefused("请勾选“已核对本中心月度数据”");
             }
             Object remark = task.getVariable(CENTER_REMARK);
             if (remark != null && !remark.toString().isBlank() && !CENTER_REMARKS.contains(remark.toString())) {
-                throw new ProcessEngineException("核对说明的取值无效");
+                throw new TaskInputRefused("核对说明的取值无效");
             }
             String center = (String) task.getVariable(CENTER_CODE);
             reviews.audit(completedBy(task), "MONTHLY_REPORT_CENTER_CONFIRMED", month(task),
@@ -63,7 +63,7 @@ class MonthlyReportDelegates {
     TaskListener recordProvincialReview() {
         return task -> {
             if (!checked(task.getVariable(PROVINCIAL_REPORT_CONFIRMED))) {
-                throw new ProcessEngineException("请勾选“已审核全省月报，同意报送省发展改革委”");
+                throw new TaskInputRefused("请勾选“已审核全省月报，同意报送省发展改革委”");
             }
             task.getExecution().getProcessInstance().setVariable(SUBMITTED_BY, completedBy(task));
         };
@@ -98,7 +98,7 @@ class MonthlyReportDelegates {
         return task -> {
             Object action = task.getVariable(SUPERVISION_ACTION);
             if (action == null || !SUPERVISION_ACTIONS.contains(action.toString())) {
-                throw new ProcessEngineException("请选择督办措施");
+                throw new TaskInputRefused("请选择督办措施");
             }
             reviews.audit(completedBy(task), "MONTHLY_REPORT_ESCALATION_HANDLED", month(task), action.toString());
         };

@@ -5,7 +5,6 @@ import static cn.hlj.remoteeval.tender.internal.LifecycleVariables.*;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,6 +13,7 @@ import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /**
  * User task 调整评标时间, on completion: moves the tender's evaluation to the slot the form gives.
@@ -34,7 +34,7 @@ class ReviseEvaluationSlotListener implements TaskListener {
         try {
             tenders.moveEvaluation((String) task.getVariable(TENDER_ID), slot, TaskActors.completedBy(task));
         } catch (ApiProblemException e) {
-            throw new ProcessEngineException(e.violations().isEmpty() ? e.getMessage()
+            throw new TaskInputRefused(e.violations().isEmpty() ? e.getMessage()
                     : String.join("；", e.violations().stream().map(FieldViolation::message).toList()));
         }
     }
@@ -43,7 +43,7 @@ class ReviseEvaluationSlotListener implements TaskListener {
         try {
             return new Slot(LocalDate.parse(String.valueOf(date)), HalfDay.valueOf(String.valueOf(halfDay)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new ProcessEngineException("请填写新的评标日期（yyyy-MM-dd）并选择上午或下午");
+            throw new TaskInputRefused("请填写新的评标日期（yyyy-MM-dd）并选择上午或下午");
         }
     }
 }

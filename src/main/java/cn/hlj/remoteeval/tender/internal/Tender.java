@@ -28,6 +28,7 @@ import cn.hlj.remoteeval.tender.EvaluationMoved;
 import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.ExpertsDrawn;
+import cn.hlj.remoteeval.tender.NationalExpertDrawRecorded;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.TenderState;
@@ -76,6 +77,8 @@ class Tender extends AbstractAggregateRoot<Tender> {
     private Instant biddersRecordedAt;
     private String expertDrawId;
     private String nationalExpertDrawReference;
+    private String nationalExpertDrawRecordedBy;
+    private Instant nationalExpertDrawRecordedAt;
     @Embedded.Nullable(prefix = "exemption_")
     private Exemption exemption;
     private Scope scope;
@@ -281,7 +284,10 @@ class Tender extends AbstractAggregateRoot<Tender> {
             throw new TenderStateConflict(id, state, "record a national expert draw for a tender that is not cross-province");
         }
         nationalExpertDrawReference = reference;
+        nationalExpertDrawRecordedBy = recordedBy;
+        nationalExpertDrawRecordedAt = now;
         state = TenderState.READY_FOR_EVALUATION;
+        registerEvent(new NationalExpertDrawRecorded(id, reference, recordedBy, now));
     }
 
     /**
@@ -461,6 +467,14 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     String nationalExpertDrawReference() {
         return nationalExpertDrawReference;
+    }
+
+    String nationalExpertDrawRecordedBy() {
+        return nationalExpertDrawRecordedBy;
+    }
+
+    Instant nationalExpertDrawRecordedAt() {
+        return nationalExpertDrawRecordedAt;
     }
 
     Exemption exemption() {

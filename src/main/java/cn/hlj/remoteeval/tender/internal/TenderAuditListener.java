@@ -7,6 +7,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.tender.ExemptionExplanationAcknowledged;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
+import cn.hlj.remoteeval.tender.NationalExpertDrawRecorded;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.tender.WinningBidderRecorded;
@@ -77,6 +78,12 @@ class TenderAuditListener {
     void on(EvaluationMoved event) {
         log.append(event.movedAt(), event.movedBy(), "EVALUATION_MOVED", SUBJECT, event.tenderId(),
                 "from=" + event.from() + " to=" + event.to());
+    }
+
+    @ApplicationModuleListener
+    void on(NationalExpertDrawRecorded event) {
+        log.append(event.recordedAt(), event.recordedBy(), "NATIONAL_EXPERT_DRAW_RECORDED", SUBJECT, event.tenderId(),
+                "reference=" + event.reference());
     }
 
     @ApplicationModuleListener

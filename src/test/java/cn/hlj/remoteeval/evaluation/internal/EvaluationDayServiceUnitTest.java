@@ -63,6 +63,38 @@ class EvaluationDayServiceUnitTest {
     }
 
     @Test
+    void identityVerificationCountsMustAddUpToTheSessionsSeats() {
+        when(roster.seatsAt("t", "RS-A")).thenReturn(List.of(new Seat(1, "e-1", "RS-A"), new Seat(3, "e-3", "RS-A")));
+
+        days.checkVerification("t", "RS-A", 2L, List.of(), true);
+        days.checkVerification("t", "RS-A", 1L, List.of(3), false);
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-A", 3L, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("到场专家人数（3）")
+                .hasMessageContaining("专家席位数（2）");
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-A", 2L, List.of(3), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("之和应等于");
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-A", null, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("请填写到场专家人数");
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-A", -1L, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("请填写到场专家人数");
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-A", 2L, List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("请核验");
+    }
+
+    @Test
+    void aSessionWithoutSeatsIsNeverVerifiedNorHasNoShows() {
+        when(roster.seatsAt("t", "RS-B")).thenReturn(List.of());
+
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-B", 3L, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("本场次没有评标专家席位");
+        assertThatThrownBy(() -> days.checkVerification("t", "RS-B", 0L, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("本场次没有评标专家席位");
+        assertThatThrownBy(() -> days.reportNoShows("t", "RS-B", List.of(1), "staff-hrb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("本场次没有评标专家席位");
+        verify(roster, never()).reportNoShow(any(), org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+
+    @Test
     void signingCollectsOneSignaturePerUnsignedSeatOfTheSession() {
         when(roster.seatsAt("t", "RS-A")).thenReturn(List.of(new Seat(1, "e-1", "RS-A"), new Seat(3, "e-3", "RS-A")));
         when(store.signatures("t")).thenReturn(new ArrayList<>(List.of(signature(1, "e-1"))));

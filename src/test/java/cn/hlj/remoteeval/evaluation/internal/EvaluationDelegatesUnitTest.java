@@ -99,16 +99,28 @@ class EvaluationDelegatesUnitTest {
         when(task.getVariable("sessionCode")).thenReturn("RS-AAAAAAAA");
         when(task.getVariable("noShowSeats")).thenReturn("2，5");
         when(task.getVariable("identitiesVerified")).thenReturn(true);
+        when(task.getVariable("expertsPresent")).thenReturn(3L);
 
         new VerifyIdentitiesListener(days).notify(task);
 
-        verify(days).checkVerification("t-4", "RS-AAAAAAAA", List.of(2, 5), true);
+        verify(days).checkVerification("t-4", "RS-AAAAAAAA", 3L, List.of(2, 5), true);
         verify(task.getExecution()).setVariable("noShowsFound", true);
         verify(task.getExecution()).setVariable("noShowSeats", "2,5");
 
         when(task.getVariable("noShowSeats")).thenReturn("two");
         assertThatThrownBy(() -> new VerifyIdentitiesListener(days).notify(task))
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("席位号");
+    }
+
+    @Test
+    void theCountOfExpertsPresentIsTakenAsAWholeNumberOrNotAtAll() {
+        assertThat(VerifyIdentitiesListener.wholeNumber(3L)).isEqualTo(3L);
+        assertThat(VerifyIdentitiesListener.wholeNumber(3)).isEqualTo(3L);
+        assertThat(VerifyIdentitiesListener.wholeNumber(3.0d)).isEqualTo(3L);
+        assertThat(VerifyIdentitiesListener.wholeNumber(" 4 ")).isEqualTo(4L);
+        assertThat(VerifyIdentitiesListener.wholeNumber(2.5d)).isNull();
+        assertThat(VerifyIdentitiesListener.wholeNumber("三")).isNull();
+        assertThat(VerifyIdentitiesListener.wholeNumber(null)).isNull();
     }
 
     @Test

@@ -19,6 +19,7 @@ import cn.hlj.remoteeval.scope.ScopeDecision;
 import cn.hlj.remoteeval.tender.ExemptionExplanationFiled;
 import cn.hlj.remoteeval.tender.TenderClassified;
 import cn.hlj.remoteeval.tender.TenderRegistered;
+import cn.hlj.remoteeval.tender.NationalExpertDrawRecorded;
 import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.tender.WinningBidderRecorded;
 import cn.hlj.remoteeval.tender.EvaluationMoved;
@@ -190,6 +191,27 @@ class TenderUnitTest {
         assertThatThrownBy(() -> tender.moveEvaluation(tender.slot(), "staff-hrb", NOW))
                 .isInstanceOf(TenderStateConflict.class);
         assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+    }
+
+    @Test
+    void theNationalExpertDrawIsRecordedWithWhoRecordedItAndWhen() {
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+        tender.partnerAssignmentReceived("staff-prov", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+        Instant recordedAt = NOW.plusSeconds(3600);
+
+        tender.nationalExpertDrawRecorded("NAT-2026-0001", "staff-prov", recordedAt);
+
+        assertThat(tender.state()).isEqualTo(TenderState.READY_FOR_EVALUATION);
+        assertThat(tender.nationalExpertDrawReference()).isEqualTo("NAT-2026-0001");
+        assertThat(tender.nationalExpertDrawRecordedBy()).isEqualTo("staff-prov");
+        assertThat(tender.nationalExpertDrawRecordedAt()).isEqualTo(recordedAt);
+        assertThat(events(tender)).filteredOn(NationalExpertDrawRecorded.class::isInstance).singleElement()
+                .isEqualTo(new NationalExpertDrawRecorded(tender.id(), "NAT-2026-0001", "staff-prov", recordedAt));
+        assertThatThrownBy(() -> tender.nationalExpertDrawRecorded("NAT-2026-0002", "staff-prov", recordedAt))
+                .isInstanceOf(TenderStateConflict.class);
+        assertThat(tender.nationalExpertDrawReference()).isEqualTo("NAT-2026-0001");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package cn.hlj.remoteeval.web.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+import cn.hlj.remoteeval.web.ApiProblemException;
+import cn.hlj.remoteeval.web.FieldViolation;
+import cn.hlj.remoteeval.web.TaskInputRefused;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * The engine REST API's answer when a task listener or delegate refused what a person entered: the
+ * engine wraps the refusal (a {@link TaskInputRefused}, or an {@link ApiProblemException} from a
+ * module) in its own exceptions, which Camunda answers with 500. Found anywhere in the cause chain,
+ * the refusal answers 422 (or the problem's own status) with its Chinese message in Camunda's error
+ * shape ({@code type}, {@code message}), which Tasklist shows next to the form. Anything else keeps
+ * Camunda's own answer.
+ */
+final class RefusedTaskInputMappers {
+
+    /** Ahead of Camunda's mappers for the same exception types, which carry the default priority. */
+    private static final int AHEAD_OF_CAMUNDA = Priorities.USER - 1000;
+
+    private RefusedTaskInputMappers() {
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromRestException implements ExceptionMapper<RestException> {
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response refusal = refusal(exception);
+            return refusal != null ? refusal : new RestExceptionHandler().toResponse(exception);
+        }
+    }
+
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromProcessEngineException implements ExceptionMapper<ProcessEngineException> {
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response refusal = refusal(exception);
+            return refusal != null ? refusal : new ProcessEngineExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /** A module's problem thrown by a delegate, which the engine passes on unwrapped. */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromApiProblem implements ExceptionMapper<ApiProblemException> {
+
+        @Override
+        public Response toResponse(ApiProblemException exception) {
+            return refusal(exception);
+        }
+    }
+
+    /** The answer to the refusal in {@code exception}'s cause chain, or null when there is none. */
+    static Response refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TaskInputRefused refused) {
+                return answer(422, TaskInputRefused.class.getSimpleName(), refused.getMessage());
+            }
+            if (cause instanceof ApiProblemException problem) {
+                String message = problem.violations().isEmpty() ? problem.getMessage()
+                        : problem.violations().stream().map(FieldViolation::message).collect(Collectors.joining("；"));
+                return answer(problem.status().value(), TaskInputRefused.class.getSimpleName(), message);
+            }
+        }
+        return null;
+    }
+
+    private static Response answer(int status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        body.put("code", null);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}
