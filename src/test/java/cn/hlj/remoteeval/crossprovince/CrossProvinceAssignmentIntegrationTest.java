@@ -233,7 +233,8 @@ class CrossProvinceAssignmentIntegrationTest {
         EngineActor.as(identity, "staff-prov", "staff-PROV",
                 () -> tasks.complete(record.getId(), Map.of("nationalExpertDrawReference", " NAT-2036/0001 ")));
 
-        awaitState(id, "READY_FOR_EVALUATION");
+        // Recorded, the tender is ready, and the lifecycle starts the evaluation day at once.
+        awaitState(id, "EVALUATING");
         Map<String, Object> row = jdbc.sql("SELECT national_expert_draw_reference, national_expert_draw_recorded_by, "
                 + "national_expert_draw_recorded_at FROM tender WHERE id = ?").param(id).query().singleRow();
         assertThat(row.get("national_expert_draw_reference")).isEqualTo("NAT-2036/0001");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -37,7 +38,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
-import cn.hlj.remoteeval.testsupport.OwnPeriods;
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.SeatBookings;
@@ -54,6 +54,7 @@ import cn.hlj.remoteeval.venue.Slot;
 class EngineAuthorizationIntegrationTest {
 
     private static final List<String> FILTERS = List.of("我的任务", "本中心待办", "即将到期", "已超期");
+    private static final ZoneId PROVINCE = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -80,7 +81,8 @@ class EngineAuthorizationIntegrationTest {
     @BeforeEach
     void qqhrHostsASessionWhoseDutiesAreOpen() {
         holder = "authz-" + UUID.randomUUID();
-        LocalDate day = OwnPeriods.freshDate();
+        // Near today: staff hold the engine groups of the sessions their center hosts within 14 days only.
+        LocalDate day = LocalDate.now(PROVINCE).plusDays(ThreadLocalRandom.current().nextInt(3, 10));
         Slot slot = new Slot(day, ThreadLocalRandom.current().nextBoolean() ? HalfDay.AM : HalfDay.PM);
         transactions.executeWithoutResult(tx -> bookings.book(holder, BookingPurpose.RANDOM_DRAW, slot,
                 Map.of("HRB", 1, "QQHR", 1, "MDJ", 1), false));
@@ -236,7 +238,7 @@ class EngineAuthorizationIntegrationTest {
         login(browser, "staff-jms");
         String later = "authz-later-" + UUID.randomUUID();
         transactions.executeWithoutResult(tx -> bookings.book(later, BookingPurpose.RANDOM_DRAW,
-                new Slot(OwnPeriods.freshDate(), HalfDay.PM),
+                new Slot(LocalDate.now(PROVINCE).plusDays(ThreadLocalRandom.current().nextInt(3, 10)), HalfDay.PM),
                 Map.of("JMS", 1), false));
         ProcessInstance drawnLater = runtime.startProcessInstanceByKey("venue-duties", later,
                 Map.of("sessionCode", bookings.sessionCodeOf(later, "JMS").orElseThrow(), "mainCenter", "HRB"));

@@ -16,6 +16,7 @@ import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.tender.Tenders;
 import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.web.ApiProblemException;
+import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /**
  * The committee as drawn, for the evaluation day: the seats' current holders, each with the
@@ -79,7 +80,7 @@ class DrawnCommitteeRoster implements CommitteeRoster {
     @Override
     public void reportNoShow(String tenderId, int seat, String actor) {
         if (seats.holding(tenderId).isEmpty() && nationalSeats(tenderId).stream().anyMatch(s -> s.seat() == seat)) {
-            throw ApiProblemException.invalid("seat",
+            throw new TaskInputRefused(
                     "席位 " + seat + " 的专家由国家远程异地评标调度系统抽取，缺席时请在该系统中补抽，并在突发情况中记录");
         }
         CommitteeSeat holder = seats.holding(tenderId).stream().filter(s -> s.seatNo() == seat).findFirst()
