@@ -152,7 +152,9 @@ class ConfidentialityCanaryIntegrationTest {
         importExperts();
         leaveOnlyTheMainVenueTheCanaryAndOneOtherCenterFree();
 
-        tenderId = api.register(TenderBody.valid().with("evaluationDate", canary.evaluationDate().toString())
+        // The demo tenderer's tender, so that what the tenderer reads of it is searched too.
+        tenderId = api.register(TenderBody.valid().with("tenderer", TenderBody.DEMO_TENDERER)
+                .with("evaluationDate", canary.evaluationDate().toString())
                 .with("committee", Map.of("size", 5, "tendererRepresentatives", 0,
                         "specialties", List.of(Map.of("code", SPECIALTY, "count", 5))))).get("id").asText();
         awaitState("AWAITING_EXPERT_DRAW");

@@ -43,7 +43,8 @@ class SubVenueSecrecyIntegrationTest {
 
     @Test
     void noSubVenueOfATenderShowsInTheEngineTheApiOrTheLogs(CapturedOutput output) throws Exception {
-        JsonNode registered = api.register(TenderBody.valid());
+        // Registered for the demo tenderer, so that the tenderer's view of it is searched too.
+        JsonNode registered = api.register(TenderBody.valid().with("tenderer", TenderBody.DEMO_TENDERER));
         String id = registered.get("id").asText();
         String sectionCode = registered.get("sectionCode").asText();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

@@ -75,7 +75,7 @@ class TenderRegistrationIntegrationTest {
 
     @Test
     void registersAnIntraProvinceServicesTenderAndStartsItsLifecycleKeyedByTenderId() throws Exception {
-        TenderBody body = TenderBody.valid();
+        TenderBody body = TenderBody.valid().with("tenderer", TenderBody.DEMO_TENDERER);
 
         JsonNode created = api.read(api.post("staff-hrb", "/api/tenders", body)
                 .andExpect(status().isCreated())

@@ -11,6 +11,9 @@ public final class TenderBody {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
+    /** The tenderer the demo account {@code tenderer} speaks for (security's demo accounts bind it). */
+    public static final String DEMO_TENDERER = "演示招标人有限公司";
+
     private TenderBody() {
     }
 

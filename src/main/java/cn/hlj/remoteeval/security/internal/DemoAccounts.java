@@ -28,6 +28,8 @@ class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
     static final String POOL_ADMIN_USER = "pool-admin";
+    /** The tenderer the demo account {@code tenderer} speaks for: it sees the tenders registered with this name. */
+    static final String DEMO_TENDERER = "演示招标人有限公司";
 
     private final IdentityService identity;
     private final AccountCenters centers;
@@ -59,6 +61,10 @@ class DemoAccounts implements ApplicationRunner {
         }
         created += group(Groups.DRC, "省发展改革委", "WORKFLOW") + user("drc", "省发展改革委", "联络员", Groups.DRC)
                 + group(Groups.TENDERER, "招标人", "WORKFLOW") + user("tenderer", "演示", "招标人", Groups.TENDERER);
+        if (identity.getUserInfo("tenderer", EngineTendererAccounts.KEY) == null) {
+            identity.setUserInfo("tenderer", EngineTendererAccounts.KEY, DEMO_TENDERER);
+            created++;
+        }
         if (created > 0) {
             log.info("Demo accounts: {} groups, users or passwords added (operator, pool administrator, staff and "
                     + "supervisor of {} centers, DRC, tenderer)", created, all.size());

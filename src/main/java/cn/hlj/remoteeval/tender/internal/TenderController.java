@@ -12,9 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hlj.remoteeval.scope.Category;
+import cn.hlj.remoteeval.security.AccountCenters;
 import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.RequestFields;
@@ -33,12 +37,20 @@ class TenderController {
     private final TenderService tenders;
     private final CurrentActor actor;
     private final Clock clock;
+    private final TenderReaders readers;
+    private final TenderList list;
+    private final java.util.Set<String> knownCenters;
 
-    TenderController(TenderRegistrationValidator validator, TenderService tenders, CurrentActor actor, Clock clock) {
+    TenderController(TenderRegistrationValidator validator, TenderService tenders, CurrentActor actor, Clock clock,
+            TenderReaders readers, TenderList list, AccountCenters centers) {
         this.validator = validator;
         this.tenders = tenders;
         this.actor = actor;
         this.clock = clock;
+        this.readers = readers;
+        this.list = list;
+        this.knownCenters = new java.util.HashSet<>();
+        centers.centers().forEach(center -> knownCenters.add(center.code()));
     }
 
     @PostMapping
@@ -53,9 +65,75 @@ class TenderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "查看标段", description = "不包含任何评标专家或副场信息。")
+    @Operation(summary = "查看标段", description = "不包含任何评标专家或副场信息。仅主场交易中心的工作人员和行政监督、"
+            + "省交易中心、省发展改革委、运维人员以及该标段的招标人可查看；其他人看到的是“标段不存在”。")
     TenderView get(@PathVariable String id) {
-        return tenders.view(id);
+        TenderView view = tenders.view(id);
+        if (!readers.maySee(view.mainCenter(), view.tenderer())) {
+            throw TenderService.notFound(id);
+        }
+        return view;
+    }
+
+    @Schema(name = "TenderListPage", description = "标段列表的一页，按登记时间倒序")
+    record ListPage(List<TenderList.Row> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @Operation(summary = "标段列表", description = "只列出调用者可查看的标段；可按主场交易中心、状态、类别、评标日期范围和"
+            + "标段编号或名称筛选，分页（page 从 0 开始，size 1 到 100，默认 20）。")
+    ListPage list(@RequestParam(required = false) String center, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String centerCode = null;
+        if (center != null && !center.isBlank()) {
+            centerCode = center.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!knownCenters.contains(centerCode)) {
+                violations.add(new FieldViolation("center", "未知的交易中心代码：" + center.strip()));
+            }
+        }
+        TenderState stateValue = blank(state) ? null : RequestFields.enumValue("state", state, TenderState.class, violations);
+        Category categoryValue = blank(category) ? null
+                : RequestFields.enumValue("category", category, Category.class, violations);
+        LocalDate fromDate = blank(from) ? null : RequestFields.date("from", from, violations);
+        LocalDate toDate = blank(to) ? null : RequestFields.date("to", to, violations);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            violations.add(new FieldViolation("to", "结束日期不能早于开始日期"));
+        }
+        String text = blank(q) ? null : q.strip();
+        if (text != null && text.length() > 100) {
+            violations.add(new FieldViolation("q", "检索词不能超过 100 个字符"));
+        }
+        int pageNo = whole("page", page, 0, 0, 100_000, violations);
+        int pageSize = whole("size", size, 20, 1, 100, violations);
+        if (!violations.isEmpty()) {
+            throw ApiProblemException.invalid(violations);
+        }
+        TenderList.Page found = list.find(readers.reach(),
+                new TenderList.Filter(centerCode, stateValue, categoryValue, fromDate, toDate, text, pageNo, pageSize));
+        return new ListPage(found.items(), found.page(), found.size(), found.total());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static int whole(String field, String value, int absent, int min, int max, List<FieldViolation> violations) {
+        if (blank(value)) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        violations.add(new FieldViolation(field, "应为 " + min + " 到 " + max + " 之间的整数"));
+        return absent;
     }
 
     @Schema(name = "WinningBidder", description = "登记中标人")

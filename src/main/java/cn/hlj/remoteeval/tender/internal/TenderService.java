@@ -241,7 +241,12 @@ class TenderService implements TenderDispatch {
     }
 
     private Tender load(String tenderId) {
-        return tenders.findById(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        return tenders.findById(tenderId).orElseThrow(() -> notFound(tenderId));
+    }
+
+    /** The same answer for a tender that does not exist and for one the caller may not read. */
+    static ApiProblemException notFound(String tenderId) {
+        return ApiProblemException.notFound("标段不存在：" + tenderId);
     }
 
     private static ApiProblemException duplicateSectionCode(String sectionCode) {
