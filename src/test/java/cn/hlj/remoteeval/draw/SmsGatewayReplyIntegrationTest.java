@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -31,6 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
@@ -40,7 +45,8 @@ import cn.hlj.remoteeval.testsupport.TenderBody;
  * An expert's SMS reply through the gateway's signed callback (上行短信): "1 CODE" accepts and "2 CODE"
  * declines as people type them; a second answer changes nothing and says so; a bad signature, a stale
  * timestamp and a replayed call are refused and change nothing; a sender who keeps sending unknown
- * codes is not heard for a while; no log line names the sender or the code.
+ * codes is not heard for a while; no log line names the sender or the code. An invitation still open
+ * after part of the answer window gets one voice call, and the supplementary draw still waits for the window.
  */
 @RemoteEvalIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -117,6 +123,59 @@ class SmsGatewayReplyIntegrationTest {
         }
     }
 
+    @Test
+    void anInvitationStillUnansweredGetsOneVoiceCallAndAfterTheWindowTheSupplementaryDraw() throws Exception {
+        JsonNode tender = api.register(TenderBody.valid().with("name", "语音外呼测试标段" + System.nanoTime()));
+        String tenderId = tender.get("id").asText();
+        drawExperts(tenderId);
+        String seatId = invitedSeats(tenderId).get(0);
+        int seatNo = jdbc.sql("SELECT seat_no FROM committee_seat WHERE id = ?").param(seatId).query(Integer.class).single();
+        ProcessInstance confirmation = runtime.createProcessInstanceQuery().processDefinitionKey("expert-seat-confirmation")
+                .processInstanceBusinessKey(tenderId).list().stream()
+                .filter(p -> ((Number) runtime.getVariable(p.getId(), "seat")).intValue() == seatNo).findFirst().orElseThrow();
+        Job call = timer(confirmation, "VoiceCallDue");
+        Job window = timer(confirmation, "AnswerWindowElapsed");
+        assertThat(call.getDuedate()).isBefore(window.getDuedate());
+
+        management.executeJob(call.getId());
+
+        List<JsonNode> calls = voiceCalls("voice:" + seatId);
+        assertThat(calls).singleElement().satisfies(placed -> {
+            assertThat(placed.get("script").asText()).contains("评标时间", "报到地点", "接受请按 1")
+                    .doesNotContain(tender.get("name").asText()).doesNotContain(tender.get("sectionCode").asText());
+            assertThat(placed.get("to").asText()).matches("1\\d{10}");
+        });
+        assertThat(stateOf(seatId)).isEqualTo("INVITED");
+        assertThat(runtime.getActivityInstance(confirmation.getId()).getChildActivityInstances())
+                .extracting(a -> a.getActivityId()).containsExactly("AwaitExpertAnswer");
+
+        management.executeJob(window.getId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NO_ANSWER".equals(stateOf(seatId))
+                && jdbc.sql("SELECT COUNT(*) FROM committee_seat WHERE tender_id = ? AND seat_no = ? AND state = 'INVITED'")
+                        .params(tenderId, seatNo).query(Long.class).single() == 1);
+        assertThat(voiceCalls("voice:" + seatId)).hasSize(1);
+        assertThat(api.read(api.get("demo", "/api/audit/tenders/" + tenderId)).findValuesAsText("action"))
+                .containsOnlyOnce("EXPERT_VOICE_CALLED");
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
+    }
+
+    private List<JsonNode> voiceCalls(String idempotencyKey) throws Exception {
+        Path file = Path.of("target/voice/calls.jsonl");
+        List<JsonNode> calls = new java.util.ArrayList<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                JsonNode call = new ObjectMapper().readTree(line);
+                if (call.get("idempotencyKey").asText().equals(idempotencyKey)) {
+                    calls.add(call);
+                }
+            }
+        }
+        return calls;
+    }
+
     private ResultActions send(String body, long timestamp, String signature) throws Exception {
         return mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)
                 .header("X-Sms-Timestamp", String.valueOf(timestamp)).header("X-Sms-Signature", signature));
@@ -141,6 +200,11 @@ class SmsGatewayReplyIntegrationTest {
 
     private String invitedTender() throws Exception {
         String tenderId = api.register(TenderBody.valid()).get("id").asText();
+        drawExperts(tenderId);
+        return tenderId;
+    }
+
+    private void drawExperts(String tenderId) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_EXPERT_DRAW"
                 .equals(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText()));
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
@@ -149,7 +213,6 @@ class SmsGatewayReplyIntegrationTest {
                 .singleResult();
         management.executeJob(timer.getId());
         await().atMost(Duration.ofSeconds(30)).until(() -> invitedSeats(tenderId).size() == 5);
-        return tenderId;
     }
 
     private List<String> invitedSeats(String tenderId) {

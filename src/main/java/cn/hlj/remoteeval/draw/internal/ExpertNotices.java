@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.expert.ExpertContacts;
 import cn.hlj.remoteeval.notification.SmsOutbox;
+import cn.hlj.remoteeval.notification.VoiceCalls;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.venue.TradingCenter;
@@ -30,10 +31,12 @@ class ExpertNotices {
     private final ExpertNoticeProperties properties;
 
     private final String answerPageUrl;
+    private final VoiceCalls voiceCalls;
 
     ExpertNotices(SmsOutbox outbox, ExpertContacts contacts, TradingCenters centers, ExpertDrawTiming timing,
             ExpertNoticeProperties properties,
-            @Value("${remote-eval.expert-notice.answer-page-url:}") String answerPageUrl) {
+            @Value("${remote-eval.expert-notice.answer-page-url:}") String answerPageUrl, VoiceCalls voiceCalls) {
+        this.voiceCalls = voiceCalls;
         this.outbox = outbox;
         this.contacts = contacts;
         this.centers = centers;
@@ -49,6 +52,16 @@ class ExpertNotices {
                 + "”" + (answerPageUrl == null ? "" : "，或打开 " + answerPageUrl + "/r/" + replyCode + " 答复")
                 + "。请携带身份证件准时报到，勿向他人透露本短信内容。";
         send("invite:" + seat.id(), seat.expertRef(), text);
+    }
+
+    /** The voice call's script: when and where, never the tender; the provider takes the key press. */
+    void call(CommitteeSeat seat) {
+        String script = "您好，这里是黑龙江省远程异地评标调度系统。您已被随机抽取为评标专家，评标时间" + when(seat.slot())
+                + "，报到地点" + where(seat.center()) + "。接受请按 1，不能参加请按 2。";
+        contacts.contactOf(seat.expertRef()).ifPresentOrElse(
+                contact -> voiceCalls.call("voice:" + seat.id(), contact.mobile(), script, seat.id()), () -> {
+                    throw new IllegalStateException("no contact data for an invited expert");
+                });
     }
 
     void cancel(CommitteeSeat seat) {
