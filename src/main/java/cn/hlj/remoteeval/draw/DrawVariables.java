@@ -24,6 +24,9 @@ public final class DrawVariables {
     /** ISO-8601 duration an invited expert has to answer, e.g. {@code PT2H}; the seat's timer waits this long. */
     public static final String EXPERT_ANSWER_WINDOW = "expertAnswerWindow";
 
+    /** ISO-8601 duration after which an invited expert who has not answered gets one voice call, e.g. {@code PT1H}. */
+    public static final String EXPERT_VOICE_CALL_AFTER = "expertVoiceCallAfter";
+
     /** A committee seat's number, 1..n, in the seat confirmation; never which expert or which venue. */
     public static final String SEAT = "seat";
 
@@ -35,6 +38,8 @@ public final class DrawVariables {
 
     public static final String DRAW_EXPERTS_DELEGATE = "drawExperts";
     public static final String REPLACE_EXPERT_DELEGATE = "replaceExpert";
+    /** Bean of the seat confirmation's voice call to an expert who has not answered yet. */
+    public static final String CALL_UNANSWERED_EXPERT_DELEGATE = "callUnansweredExpert";
 
     private DrawVariables() {
     }

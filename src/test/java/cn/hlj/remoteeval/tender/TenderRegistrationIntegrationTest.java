@@ -42,7 +42,7 @@ class TenderRegistrationIntegrationTest {
             "regulationRequiresCrossProvince", "evaluationDate", "halfDay", "scopeDecisionResult", "scope", "rollout",
             "explanationReceived", "venuesDrawn", "venueNegotiationDecision", "negotiatedVenuesEntered",
             // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
-            "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "seat", "replaceFirst",
+            "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "expertVoiceCallAfter", "seat", "replaceFirst",
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
             "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
             // Deadlines (issue 6): the deadline's opaque id, when it is breached, the supervisor's follow-up.

@@ -16,10 +16,12 @@ class ExpertDrawDelegate implements JavaDelegate {
 
     private final ExpertDrawService draws;
     private final ExpertNoticeProperties notice;
+    private final VoiceCallTiming voiceCall;
 
-    ExpertDrawDelegate(ExpertDrawService draws, ExpertNoticeProperties notice) {
+    ExpertDrawDelegate(ExpertDrawService draws, ExpertNoticeProperties notice, VoiceCallTiming voiceCall) {
         this.draws = draws;
         this.notice = notice;
+        this.voiceCall = voiceCall;
     }
 
     @Override
@@ -29,5 +31,6 @@ class ExpertDrawDelegate implements JavaDelegate {
         execution.setVariable(DrawVariables.EXPERT_DRAW_ID, summary.drawId());
         execution.setVariable(DrawVariables.EXPERT_SEAT_COUNT, summary.seatCount());
         execution.setVariable(DrawVariables.EXPERT_ANSWER_WINDOW, notice.answerWindow().toString());
+        execution.setVariable(DrawVariables.EXPERT_VOICE_CALL_AFTER, voiceCall.after(notice.answerWindow()).toString());
     }
 }

@@ -214,6 +214,17 @@ class ExpertDrawService {
         return AnswerOutcome.ACCEPTED;
     }
 
+    /** The seat's invited expert has not answered after part of the window: one voice call, if still so. */
+    @Transactional
+    void callIfUnanswered(String tenderId, int seatNo) {
+        seats.latest(tenderId, seatNo).filter(seat -> seat.state() == SeatState.INVITED).ifPresent(seat -> {
+            notices.call(seat);
+            audit.append(clock.instant(), CurrentActor.SYSTEM, "EXPERT_VOICE_CALLED", VenueDrawService.AUDIT_SUBJECT,
+                    tenderId, "seat=" + seatNo);
+            log.info("Tender {}: seat {} not answered yet, voice call placed", tenderId, seatNo);
+        });
+    }
+
     enum AnswerOutcome {
         ACCEPTED, DECLINED, WITHDRAWN
     }

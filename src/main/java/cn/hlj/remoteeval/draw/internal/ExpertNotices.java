@@ -3,10 +3,12 @@ package cn.hlj.remoteeval.draw.internal;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.expert.ExpertContacts;
 import cn.hlj.remoteeval.notification.SmsOutbox;
+import cn.hlj.remoteeval.notification.VoiceCalls;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.venue.TradingCenter;
@@ -28,20 +30,38 @@ class ExpertNotices {
     private final ExpertDrawTiming timing;
     private final ExpertNoticeProperties properties;
 
+    private final String answerPageUrl;
+    private final VoiceCalls voiceCalls;
+
     ExpertNotices(SmsOutbox outbox, ExpertContacts contacts, TradingCenters centers, ExpertDrawTiming timing,
-            ExpertNoticeProperties properties) {
+            ExpertNoticeProperties properties,
+            @Value("${remote-eval.expert-notice.answer-page-url:}") String answerPageUrl, VoiceCalls voiceCalls) {
+        this.voiceCalls = voiceCalls;
         this.outbox = outbox;
         this.contacts = contacts;
         this.centers = centers;
         this.timing = timing;
         this.properties = properties;
+        this.answerPageUrl = answerPageUrl == null || answerPageUrl.isBlank() ? null
+                : answerPageUrl.strip().replaceAll("/+$", "");
     }
 
     void invite(CommitteeSeat seat, String replyCode) {
         String text = properties.sender() + "您已被随机抽取为评标专家。评标时间：" + when(seat.slot()) + "；报到地点："
                 + where(seat.center()) + "。请于" + hours() + "内回复：接受回复“1 " + replyCode + "”，不能参加回复“2 " + replyCode
-                + "”。请携带身份证件准时报到，勿向他人透露本短信内容。";
+                + "”" + (answerPageUrl == null ? "" : "，或打开 " + answerPageUrl + "/r/" + replyCode + " 答复")
+                + "。请携带身份证件准时报到，勿向他人透露本短信内容。";
         send("invite:" + seat.id(), seat.expertRef(), text);
+    }
+
+    /** The voice call's script: when and where, never the tender; the provider takes the key press. */
+    void call(CommitteeSeat seat) {
+        String script = "您好，这里是黑龙江省远程异地评标调度系统。您已被随机抽取为评标专家，评标时间" + when(seat.slot())
+                + "，报到地点" + where(seat.center()) + "。接受请按 1，不能参加请按 2。";
+        contacts.contactOf(seat.expertRef()).ifPresentOrElse(
+                contact -> voiceCalls.call("voice:" + seat.id(), contact.mobile(), script, seat.id()), () -> {
+                    throw new IllegalStateException("no contact data for an invited expert");
+                });
     }
 
     void cancel(CommitteeSeat seat) {
@@ -57,11 +77,11 @@ class ExpertNotices {
                 });
     }
 
-    private String when(Slot slot) {
+    String when(Slot slot) {
         return slot.date().format(DATE) + (slot.halfDay() == HalfDay.AM ? "上午 " : "下午 ") + timing.sessionStart(slot.halfDay());
     }
 
-    private String where(String centerCode) {
+    String where(String centerCode) {
         String name = centerName(centerCode);
         return centers.noticeAddressOf(centerCode).map(address -> name + "（" + address + "）").orElse(name);
     }

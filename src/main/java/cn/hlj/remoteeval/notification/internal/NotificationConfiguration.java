@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SmsProperties.class)
+@EnableConfigurationProperties({ SmsProperties.class, SmsInboundProperties.class })
 class NotificationConfiguration {
 
     /** Chosen by {@code remote-eval.sms.gateway}; the properties already refused any other value. */

@@ -24,6 +24,8 @@ final class ApiAccess {
         requests.requestMatchers(RequestPaths.of("/actuator/health", "/actuator/health/**")).permitAll()
                 // Stands in for the SMS gateway's reply callback: the random reply code is the credential.
                 .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/expert-invitations/*/answer")).permitAll()
+                // The SMS gateway's reply callback: its HMAC signature is the credential (notification checks it).
+                .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/sms-gateway/replies")).permitAll()
                 .requestMatchers(RequestPaths.of("/actuator/**")).hasAuthority(Groups.authority(Groups.OPERATOR))
                 .anyRequest().authenticated();
     }

@@ -31,8 +31,11 @@ final class WebappAccess {
     static final String CAMUNDA_CURRENT_USER = "/camunda/api/admin/auth/user/**";
     /** Where the webapps log out, a background call of their own. */
     static final RequestMatcher CAMUNDA_LOGOUT = RequestPaths.of(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
-    /** The error page and the stylesheet it shares with the login page: shown to people not signed in. */
-    static final RequestMatcher OPEN = RequestPaths.of("/error", "/error/**", "/css/**");
+    /**
+     * The error page and the stylesheet it shares with the login page, and the experts' answer page
+     * (its random link is the credential): shown to people not signed in.
+     */
+    static final RequestMatcher OPEN = RequestPaths.of("/error", "/error/**", "/css/**", "/r/*");
 
     /**
      * A person opening a page: a GET that asks for HTML by name. A page's fonts, scripts and

@@ -30,13 +30,14 @@ class ExpertDrawDelegatesUnitTest {
         when(execution.getProcessBusinessKey()).thenReturn("t-1");
         when(draws.draw("t-1")).thenReturn(new ExpertDrawService.DrawSummary(true, "d-1", 7));
 
-        new ExpertDrawDelegate(draws, notice).execute(execution);
+        new ExpertDrawDelegate(draws, notice, new VoiceCallTiming(0.5)).execute(execution);
 
         verify(execution).getProcessBusinessKey();
         verify(execution).setVariable(DrawVariables.EXPERTS_DRAWN, true);
         verify(execution).setVariable(DrawVariables.EXPERT_DRAW_ID, "d-1");
         verify(execution).setVariable(DrawVariables.EXPERT_SEAT_COUNT, 7);
         verify(execution).setVariable(DrawVariables.EXPERT_ANSWER_WINDOW, "PT1H30M");
+        verify(execution).setVariable(DrawVariables.EXPERT_VOICE_CALL_AFTER, "PT45M");
         verifyNoMoreInteractions(execution);
     }
 
@@ -45,7 +46,7 @@ class ExpertDrawDelegatesUnitTest {
         when(execution.getProcessBusinessKey()).thenReturn("t-2");
         when(draws.draw("t-2")).thenReturn(new ExpertDrawService.DrawSummary(false, "d-2", 0));
 
-        new ExpertDrawDelegate(draws, notice).execute(execution);
+        new ExpertDrawDelegate(draws, notice, new VoiceCallTiming(0.5)).execute(execution);
 
         verify(execution).setVariable(DrawVariables.EXPERTS_DRAWN, false);
         verify(execution).setVariable(DrawVariables.EXPERT_SEAT_COUNT, 0);
@@ -77,7 +78,7 @@ class ExpertDrawDelegatesUnitTest {
 
     @Test
     void bothRefuseAProcessWithoutBusinessKey() {
-        assertThatThrownBy(() -> new ExpertDrawDelegate(draws, notice).execute(execution))
+        assertThatThrownBy(() -> new ExpertDrawDelegate(draws, notice, new VoiceCallTiming(0.5)).execute(execution))
                 .isInstanceOf(IllegalStateException.class);
         verifyNoInteractions(draws);
     }

@@ -40,6 +40,7 @@ class ExpertSeatConfirmationProcessUnitTest {
 
     private final Deque<Boolean> replacements = new ArrayDeque<>();
     private final List<Object> replacedSeats = new ArrayList<>();
+    private final List<Object> calledSeats = new ArrayList<>();
 
     @BeforeEach
     void standInForTheDelegate() {
@@ -48,6 +49,7 @@ class ExpertSeatConfirmationProcessUnitTest {
             replacedSeats.add(execution.getVariable("seat"));
             execution.setVariable("replacementDrawn", replacements.removeFirst());
         });
+        Mocks.register("callUnansweredExpert", (JavaDelegate) execution -> calledSeats.add(execution.getVariable("seat")));
     }
 
     @AfterEach
@@ -84,7 +86,7 @@ class ExpertSeatConfirmationProcessUnitTest {
     void noAnswerWithinTheWindowDrawsASupplementaryExpert() {
         ProcessInstance seat = start("t-silent", 1, false);
         replacements.add(true);
-        Job timer = jobQuery().processInstanceId(seat.getId()).timers().singleResult();
+        Job timer = jobQuery().processInstanceId(seat.getId()).timers().activityId("AnswerWindowElapsed").singleResult();
         assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 3_500_000L));
 
         execute(timer);
@@ -93,6 +95,34 @@ class ExpertSeatConfirmationProcessUnitTest {
         execute(job(seat));
         assertThat(seat).isWaitingAt("AwaitExpertAnswer");
         assertThat(replacedSeats).containsExactly(1L);
+    }
+
+    @Test
+    void anInvitationUnansweredAfterPartOfTheWindowGetsOneVoiceCallAndTheWaitGoesOn() {
+        ProcessInstance seat = start("t-call", 6, false);
+        Job call = jobQuery().processInstanceId(seat.getId()).timers().activityId("VoiceCallDue").singleResult();
+        Job window = jobQuery().processInstanceId(seat.getId()).timers().activityId("AnswerWindowElapsed").singleResult();
+        assertThat(call.getDuedate()).isBefore(window.getDuedate())
+                .isAfter(new java.util.Date(System.currentTimeMillis() + 1_700_000L));
+
+        execute(call);
+
+        assertThat(seat).hasPassed("CallExpert", "ExpertCalled").isWaitingAt("AwaitExpertAnswer");
+        assertThat(calledSeats).containsExactly(6L);
+        assertThat(jobQuery().processInstanceId(seat.getId()).timers().activityId("VoiceCallDue").count()).isZero();
+        answer("t-call", 6, true);
+        assertThat(seat).isEnded().hasPassed("SeatConfirmed").hasNotPassed("ReplaceExpert");
+    }
+
+    @Test
+    void anAnswerBeforeTheVoiceCallMeansNoCall() {
+        ProcessInstance seat = start("t-nocall", 7, false);
+
+        answer("t-nocall", 7, true);
+
+        assertThat(seat).isEnded().hasNotPassed("CallExpert");
+        assertThat(calledSeats).isEmpty();
+        assertThat(jobQuery().processInstanceId(seat.getId()).count()).isZero();
     }
 
     @Test
@@ -124,7 +154,7 @@ class ExpertSeatConfirmationProcessUnitTest {
         return runtimeService().startProcessInstanceByKey("expert-seat-confirmation", tenderId,
                 Variables.createVariables().putValue("tenderId", tenderId).putValue("mainCenter", "HRB")
                         .putValue("seat", (long) seat).putValue("replaceFirst", replaceFirst)
-                        .putValue("expertAnswerWindow", "PT1H"));
+                        .putValue("expertAnswerWindow", "PT1H").putValue("expertVoiceCallAfter", "PT30M"));
     }
 
     private static void answer(String tenderId, int seat, boolean accepted) {

@@ -91,6 +91,7 @@ class TenderLifecycleProcessUnitTest {
             execution.setVariable("expertDrawId", "draw-" + expertDrawsRun);
             execution.setVariable("expertSeatCount", drawn ? 3 : 0);
             execution.setVariable("expertAnswerWindow", "PT2H");
+            execution.setVariable("expertVoiceCallAfter", "PT1H");
         });
         Mocks.register("replaceExpert", (JavaDelegate) execution -> {
             replacedSeats.add(execution.getVariable("seat"));
