@@ -146,7 +146,8 @@ class ExpertDrawIntegrationTest {
 
         answer(declined, "DECLINE").andExpect(status().isOk());
         awaitReplaced(tenderId, declined);
-        Job timer = management.createJobQuery().processInstanceId(seatInstance(tenderId, 2).getId()).timers().singleResult();
+        Job timer = management.createJobQuery().processInstanceId(seatInstance(tenderId, 2).getId()).timers()
+                .activityId("AnswerWindowElapsed").singleResult();
         management.executeJob(timer.getId());
         awaitReplaced(tenderId, silent);
 
