@@ -11,6 +11,9 @@ public interface TendererAccounts {
     /** The name of the tenderer the user speaks for, or empty when the account is bound to none. */
     Optional<String> tendererOf(String userId);
 
+    /** Whether the user exists and is a member of the group {@link Groups#TENDERER}. */
+    boolean isTendererAccount(String userId);
+
     /** Binds the user to a tenderer (an operator's act; also how the demo account is bound). */
     void bind(String userId, String tendererName);
 }

@@ -29,6 +29,10 @@ class TenderReadAccessIntegrationTest {
 
     @Autowired
     Api api;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     @Test
     void aTenderIsReadByItsMainCenterTheProvinceTheDrcOperatorsAndItsTendererAndByNobodyElse() throws Exception {
@@ -88,6 +92,46 @@ class TenderReadAccessIntegrationTest {
         assertThat(second.get("total").asLong()).isEqualTo(3);
         String date = api.read(api.get("staff-jms", "/api/tenders/" + ids.get(0))).get("evaluationDate").asText();
         assertThat(ids(list("staff-jms", "?q=" + code + "&from=" + date + "&to=" + date))).containsExactly(ids.get(0));
+    }
+
+    @Test
+    void anOperatorBindsATendererAccountWhichThenReadsThatTenderersTendersOnly() throws Exception {
+        String name = "绑定测试招标人" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String theirs = api.register(TenderBody.valid().with("tenderer", name).category("GOODS", "500000.00")).get("id")
+                .asText();
+        String user = "tenderer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.camunda.bpm.engine.identity.User account = identity.newUser(user);
+        account.setPassword(user);
+        identity.saveUser(account);
+        identity.createMembership(user, "tenderer");
+
+        api.get(user, "/api/tenderer-accounts/" + user).andExpect(status().isOk())
+                .andExpect(jsonPath("$.tenderer").doesNotExist());
+        api.get(user, "/api/tenders/" + theirs).andExpect(status().isNotFound());
+        put("staff-hrb", user, "{\"tenderer\":\"" + name + "\"}").andExpect(status().isForbidden());
+        put("demo", user, "{\"tenderer\":\"  \"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("tenderer"));
+        put("demo", "staff-hrb", "{\"tenderer\":\"" + name + "\"}").andExpect(status().isNotFound());
+
+        put("demo", user, "{\"tenderer\":\" " + name + " \"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.tenderer").value(name));
+
+        api.get(user, "/api/tenderer-accounts/" + user).andExpect(status().isOk()).andExpect(jsonPath("$.tenderer").value(name));
+        api.get("demo", "/api/tenderer-accounts/tenderer").andExpect(status().isOk())
+                .andExpect(jsonPath("$.tenderer").value(TenderBody.DEMO_TENDERER));
+        api.get("tenderer", "/api/tenderer-accounts/" + user).andExpect(status().isForbidden());
+        api.get(user, "/api/tenders/" + theirs).andExpect(status().isOk());
+        api.get("tenderer", "/api/tenders/" + theirs).andExpect(status().isNotFound());
+        assertThat(ids(list(user, ""))).contains(theirs).allSatisfy(id -> assertThat(
+                api.read(api.get("demo", "/api/tenders/" + id)).get("tenderer").asText()).isEqualTo(name));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions put(String user, String account, String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/tenderer-accounts/" + account)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user,
+                        user))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test

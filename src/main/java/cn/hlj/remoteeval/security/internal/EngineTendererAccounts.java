@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
+import cn.hlj.remoteeval.security.Groups;
 import cn.hlj.remoteeval.security.TendererAccounts;
 
 /**
@@ -29,6 +30,11 @@ class EngineTendererAccounts implements TendererAccounts {
         }
         String name = identity.getUserInfo(userId, KEY);
         return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip());
+    }
+
+    @Override
+    public boolean isTendererAccount(String userId) {
+        return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(Groups.TENDERER).count() == 1;
     }
 
     @Override
