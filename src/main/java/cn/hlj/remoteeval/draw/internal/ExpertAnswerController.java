@@ -43,10 +43,7 @@ class ExpertAnswerController {
             case "DECLINE", "2" -> false;
             default -> throw ApiProblemException.invalid("answer", "请答复 ACCEPT（接受）或 DECLINE（不能参加）");
         };
-        return switch (draws.answer(replyCode, accept)) {
-            case ACCEPTED -> new AnswerView("ACCEPTED", "已确认参加，请按短信所列时间、地点携带身份证件报到。");
-            case DECLINED -> new AnswerView("DECLINED", "已收到您不能参加的答复，感谢告知。");
-            case WITHDRAWN -> new AnswerView("WITHDRAWN", "本次邀请已取消，无需前往。感谢您的支持。");
-        };
+        ExpertDrawService.AnswerOutcome outcome = draws.answer(replyCode, accept);
+        return new AnswerView(outcome.name(), outcome.message());
     }
 }

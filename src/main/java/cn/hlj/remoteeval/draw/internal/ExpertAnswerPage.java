@@ -77,13 +77,9 @@ class ExpertAnswerPage {
             return page(HttpStatus.BAD_REQUEST, "请选择", "<p id=\"result\">请选择“接受”或“不能参加”。</p>");
         }
         try {
-            String result = switch (draws.answer(code, accept)) {
-                case ACCEPTED -> "已确认参加，请按上述时间、地点携带身份证件报到。";
-                case DECLINED -> "已收到您不能参加的答复，感谢告知。";
-                case WITHDRAWN -> "本次邀请已取消，无需前往。感谢您的支持。";
-            };
+            String result = draws.answer(code, accept).message();
             log.info("Answer page settled an invitation");
-            return page(HttpStatus.OK, "答复已收到", "<p id=\"result\">" + result + "</p>");
+            return page(HttpStatus.OK, "答复已收到", "<p id=\"result\">" + esc(result) + "</p>");
         } catch (ApiProblemException e) {
             log.info("Answer page: {}", e.status() == HttpStatus.CONFLICT ? "invitation already settled" : "unknown link");
             return e.status() == HttpStatus.CONFLICT

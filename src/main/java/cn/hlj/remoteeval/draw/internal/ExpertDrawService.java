@@ -225,8 +225,21 @@ class ExpertDrawService {
         });
     }
 
+    /** What an answer did, with what the expert is told, the same whichever way they answered. */
     enum AnswerOutcome {
-        ACCEPTED, DECLINED, WITHDRAWN
+        ACCEPTED("已确认参加，请按短信所列时间、地点携带身份证件报到。"),
+        DECLINED("已收到您不能参加的答复，感谢告知。"),
+        WITHDRAWN("本次邀请已取消，无需前往。感谢您的支持。");
+
+        private final String message;
+
+        AnswerOutcome(String message) {
+            this.message = message;
+        }
+
+        String message() {
+            return message;
+        }
     }
 
     /** An expert did not arrive on the day (reported by the staff of the seat's venue): a supplementary draw. */

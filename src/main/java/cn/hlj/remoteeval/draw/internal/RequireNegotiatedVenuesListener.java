@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.draw.internal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
 import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 录入协商确定的副场, on completion: refuses a completion before the venues were entered. */

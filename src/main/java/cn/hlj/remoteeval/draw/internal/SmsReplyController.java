@@ -84,11 +84,8 @@ class SmsReplyController {
             return new ReplyOutcome("NOT_UNDERSTOOD", "请回复“1 应答码”确认参加，或“2 应答码”表示不能参加。");
         }
         try {
-            ReplyOutcome outcome = switch (draws.answer(reply.get().replyCode(), reply.get().accept())) {
-                case ACCEPTED -> new ReplyOutcome("ACCEPTED", "已确认参加，请按短信所列时间、地点携带身份证件报到。");
-                case DECLINED -> new ReplyOutcome("DECLINED", "已收到您不能参加的答复，感谢告知。");
-                case WITHDRAWN -> new ReplyOutcome("WITHDRAWN", "本次邀请已取消，无需前往。感谢您的支持。");
-            };
+            ExpertDrawService.AnswerOutcome answered = draws.answer(reply.get().replyCode(), reply.get().accept());
+            ReplyOutcome outcome = new ReplyOutcome(answered.name(), answered.message());
             log.info("SMS reply settled an invitation: {}", outcome.result());
             return outcome;
         } catch (ApiProblemException e) {
@@ -98,7 +95,7 @@ class SmsReplyController {
             }
             failures.failed(sender);
             log.info("SMS reply with an unknown reply code");
-            return new ReplyOutcome("UNKNOWN_CODE", "应答码无效，请核对短信中的应答码。");
+            return new ReplyOutcome("UNKNOWN_CODE", e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
 import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /**

@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.evaluation.internal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
 import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 补签评标报告 of the main venue, on completion: collects the signatures of the seats still missing. */

@@ -3,6 +3,7 @@ package cn.hlj.remoteeval.evaluation.internal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
 import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 评标报告签署, on completion: collects the e-signature of every expert seated at the session. */

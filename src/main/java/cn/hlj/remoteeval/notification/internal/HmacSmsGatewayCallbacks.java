@@ -77,7 +77,7 @@ class HmacSmsGatewayCallbacks implements SmsGatewayCallbacks {
         }
     }
 
-    byte[] sign(String timestamp, byte[] body) {
+    private byte[] sign(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), ALGORITHM));

@@ -5,6 +5,7 @@ import static cn.hlj.remoteeval.tender.internal.LifecycleVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
 import cn.hlj.remoteeval.web.TaskInputRefused;
 
 /** User task 确认协商确定副场, on completion: records the supervisor's decision on the tender. */

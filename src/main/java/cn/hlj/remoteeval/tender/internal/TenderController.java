@@ -39,7 +39,7 @@ class TenderController {
     private final Clock clock;
     private final TenderReaders readers;
     private final TenderList list;
-    private final java.util.Set<String> knownCenters;
+    private final AccountCenters centers;
 
     TenderController(TenderRegistrationValidator validator, TenderService tenders, CurrentActor actor, Clock clock,
             TenderReaders readers, TenderList list, AccountCenters centers) {
@@ -49,8 +49,7 @@ class TenderController {
         this.clock = clock;
         this.readers = readers;
         this.list = list;
-        this.knownCenters = new java.util.HashSet<>();
-        centers.centers().forEach(center -> knownCenters.add(center.code()));
+        this.centers = centers;
     }
 
     @PostMapping
@@ -90,7 +89,9 @@ class TenderController {
         String centerCode = null;
         if (center != null && !center.isBlank()) {
             centerCode = center.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!knownCenters.contains(centerCode)) {
+            String code = centerCode;
+            // Asked each time: centers join the directory while the application runs.
+            if (centers.centers().stream().noneMatch(known -> known.code().equals(code))) {
                 violations.add(new FieldViolation("center", "未知的交易中心代码：" + center.strip()));
             }
         }

@@ -1,6 +1,5 @@
 package cn.hlj.remoteeval.tender.internal;
 
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -57,9 +56,5 @@ class TenderReaders {
         Reach reach = reach();
         return reach.everyTender() || reach.mainCenters().contains(mainCenter)
                 || (reach.tenderer() != null && tenderer != null && reach.tenderer().equals(tenderer.strip()));
-    }
-
-    Optional<String> boundTenderer() {
-        return actor.isTenderer() ? tenderers.tendererOf(actor.userId()) : Optional.empty();
     }
 }
