@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -93,8 +94,12 @@ class KeycloakSecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless bearer tokens: no session cookie, so no CSRF exposure.
+                // The workbench's pages call the API with the browser session opened by logging in at
+                // Keycloak; scripts present bearer tokens. The API never creates a session.
+                .securityContext(context -> context.securityContextRepository(sessionReadOnly()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // Bearer callers carry no cookie; the session cookie is SameSite=Lax (application.yml), so no
+                // other site can send it with a state-changing request.
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -170,6 +175,12 @@ class KeycloakSecurityConfiguration {
     private static List<String> groupIds(List<GrantedAuthority> authorities) {
         return authorities.stream().map(GrantedAuthority::getAuthority)
                 .map(authority -> authority.substring(Groups.AUTHORITY_PREFIX.length())).toList();
+    }
+
+    private static HttpSessionSecurityContextRepository sessionReadOnly() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
     }
 
     /** The API's 401 problem+json, announcing the bearer scheme instead of HTTP Basic. */
