@@ -37,6 +37,9 @@ public interface Deadlines {
 
     Optional<DeadlineTicket> find(String deadlineId);
 
+    /** Every deadline of a tender, whatever its state, by due time (those awaiting the calendar last). */
+    List<DeadlineTicket> ofTender(String tenderId);
+
     /**
      * The tenders with a deadline of the kind breached from {@code from} (included) until {@code until}
      * (excluded), once per deadline (a tender breached twice appears twice); for the monthly report. A

@@ -113,6 +113,12 @@ class DeadlineService implements Deadlines {
 
     @Override
     @Transactional(readOnly = true)
+    public List<DeadlineTicket> ofTender(String tenderId) {
+        return store.ofTender(tenderId).stream().map(DeadlineRecord::ticket).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<String> tendersBreachedBetween(DeadlineKind kind, Instant from, Instant until) {
         return store.tendersBreachedBetween(kind, from, until);
     }

@@ -98,6 +98,12 @@ class DeadlineStore {
                 .query(ROW).list();
     }
 
+    List<DeadlineRecord> ofTender(String tenderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deadline WHERE tender_id = ? "
+                + "ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, created_at, id")
+                .param(tenderId).query(ROW).list();
+    }
+
     List<DeadlineRecord> inState(DeadlineState state, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM deadline WHERE state = ? ORDER BY created_at, id LIMIT ?")
                 .params(state.name(), limit).query(ROW).list();

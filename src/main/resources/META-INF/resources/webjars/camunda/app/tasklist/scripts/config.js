@@ -12,7 +12,7 @@ export default {
     fallbackLocale: 'zh'
   },
   // People sign in through the application's login page (Spring Security, or Keycloak): see the script.
-  customScripts: ['remote-eval/sign-in'],
+  customScripts: ['remote-eval/sign-in', 'remote-eval/workbench-link'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
