@@ -54,6 +54,25 @@ class KeycloakBrowserIntegrationTest {
     }
 
     @Test
+    void staffOpeningTheWorkbenchSignInAtKeycloakAndItsPagesCallTheApiWithThatSession() throws Exception {
+        try (Browser browser = browser("keycloak-workbench-staff-qqhr")) {
+            browser.driver().get(app("/workbench/"));
+            new KeycloakLogin(browser).signIn("staff-qqhr");
+            browser.waiting().until(ExpectedConditions.urlContains(app("/workbench/")));
+            browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            browser.step("workbench-signed-in");
+
+            assertThat(browser.driver().findElement(By.id("wb-who")).getText()).contains("staff-qqhr");
+            assertThat(browser.driver().findElement(By.id("summary")).getText()).isNotBlank();
+            assertThat(browser.driver().findElements(By.cssSelector(".form-error"))).isEmpty();
+
+            browser.driver().findElement(By.id("wb-logout")).click();
+            new KeycloakLogin(browser);
+            browser.step("signed-out-at-keycloak");
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedOnKeycloaksPage() throws Exception {
         // A demo user no other test signs in as.
         try (Browser browser = browser("keycloak-wrong-password-refused")) {
