@@ -63,6 +63,7 @@ class PartnerRegisterWorkbenchBrowserIntegrationTest {
                     .getAttribute("value")).isEqualTo(code);
             assertThat(new Select(browser.driver().findElement(By.id("step-kind"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("joint-test");
+            assertThat(browser.driver().findElement(By.id("step-reason")).isDisplayed()).isFalse();
 
             setDate(browser, "step-date", "2024-01-10");
             browser.driver().findElement(By.id("step-submit")).click();
