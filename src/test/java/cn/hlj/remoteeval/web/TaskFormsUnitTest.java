@@ -78,6 +78,26 @@ class TaskFormsUnitTest {
         }
     }
 
+    /**
+     * Staff work in the browser: a form that tells them to call an API leaves them stuck. Where a form
+     * needs a page, it links to the workbench, and the link names a page that exists.
+     */
+    @Test
+    void noFormNamesAnApiAndEveryWorkbenchLinkLeadsToAPage() throws IOException {
+        Pattern link = Pattern.compile("\\(/workbench/([a-z-]+\\.html)[^)]*\\)");
+        for (Map.Entry<String, JsonNode> form : forms().entrySet()) {
+            for (JsonNode component : components(form.getValue().get("components"))) {
+                String text = component.path("text").asText("") + component.path("label").asText("")
+                        + component.path("description").asText("");
+                assertThat(text).as(form.getKey()).doesNotContain("/api/").doesNotContain("/engine-rest").doesNotContain("接口");
+                Matcher page = link.matcher(text);
+                while (page.find()) {
+                    assertThat(Path.of("src/main/resources/static/workbench", page.group(1))).as(form.getKey()).isRegularFile();
+                }
+            }
+        }
+    }
+
     /** A form that can be submitted empty would let a duty be "done" without its answer. */
     @Test
     void everyFormAsksAtLeastOneRequiredAnswerAndValidatesWhatItAsks() throws IOException {
