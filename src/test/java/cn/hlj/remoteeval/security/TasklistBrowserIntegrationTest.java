@@ -200,8 +200,26 @@ class TasklistBrowserIntegrationTest {
             assertThat(done.getAssignee()).isEqualTo("supervisor-hrb");
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(confirm.getProcessInstanceId())
                     .variableName("venueNegotiationDecision").singleResult().getValue()).isEqualTo("APPROVE");
-            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tenderId).singleResult().getTaskDefinitionKey())
-                    .isEqualTo("EnterNegotiatedVenues");
+            Task entry = tasks.createTaskQuery().processInstanceBusinessKey(tenderId).singleResult();
+            assertThat(entry.getTaskDefinitionKey()).isEqualTo("EnterNegotiatedVenues");
+
+            // The main venue's staff follow the task form's link to the workbench page where the venues are entered.
+            try (Browser browser = Browser.signedOut().steps("tasklist-staff-hrb-follows-link-to-workbench")) {
+                browser.signIn(base(), "staff-hrb");
+                Tasklist tasklist = new Tasklist(browser);
+                tasklist.pickFilter(CENTER_FILTER);
+                tasklist.awaitListed(entry.getId());
+                tasklist.open(entry.getId());
+                WebElement link = browser.waiting().until(d -> d.findElement(
+                        By.cssSelector(".fjs-container a[href*='/workbench/negotiated-venues.html']")));
+                assertThat(link.getDomAttribute("href")).endsWith("?tender=" + tenderId);
+                assertThat(tasklist.formText()).doesNotContain("/api/");
+                browser.step("form-links-to-workbench");
+                browser.driver().get(base() + link.getDomAttribute("href"));
+                browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+                assertThat(browser.driver().findElement(By.id("rules")).getText()).contains("评标委员会需抽取");
+                browser.step("workbench-negotiation-page");
+            }
         } finally {
             transactions.executeWithoutResult(tx -> bookings.release(blocker));
         }
