@@ -15,7 +15,7 @@
     { key: 'reports', href: '/workbench/reports.html', label: '月度报告', who: p => p.drc || p.operator || p.staffOf.length },
     { key: 'calendar', href: '/workbench/calendar.html', label: '节假日安排', who: p => p.operator },
     { key: 'partners', href: '/workbench/partners.html', label: '合作省份', who: p => p.operator || p.staffOf.some(c => c.code === 'PROV') },
-    { key: 'tasklist', href: '/camunda/app/tasklist/', label: '待办任务', who: p => !p.poolAdmin || p.staffOf.length }
+    { key: 'tasklist', href: '/camunda/app/tasklist/', label: '待办任务', who: p => p.staffOf.length || p.supervisorOf.length || p.drc || p.operator }
   ];
   const CAMUNDA_LOGOUT = '/camunda/api/admin/auth/user/default/logout';
 
@@ -106,7 +106,11 @@
       const holder = target.closest('.field') || target.parentElement;
       holder.append(message);
     }
-    const summary = el('div', { className: 'form-error', role: 'alert' }, problem.message,
+    // The API's summary speaks to programs ("按 errors 逐项修改"); a person is shown where instead.
+    const text = problem.errors && problem.errors.length
+      ? '提交的内容有 ' + problem.errors.length + ' 处需要修改' + (unplaced.length ? '：' : '，请按标红的提示修改后重新提交。')
+      : problem.message;
+    const summary = el('div', { className: 'form-error', role: 'alert' }, text,
       unplaced.length ? el('ul', {}, unplaced.map(e => el('li', {}, (e.field ? e.field + '：' : '') + e.message))) : null);
     form.prepend(summary);
     const first = form.querySelector('.invalid');

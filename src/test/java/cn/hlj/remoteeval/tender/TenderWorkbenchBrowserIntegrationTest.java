@@ -173,6 +173,54 @@ class TenderWorkbenchBrowserIntegrationTest {
         assertThat(bookedCenters(tenderId)).isEqualTo(Map.of("HRB", 2, open, 2, second, 1));
     }
 
+    @Test
+    void staffRecordTheWinnerAndTheTendererFilesItsWrittenExplanationOnTheTendersPage() throws Exception {
+        String tenderId = api.register(TenderBody.valid().with("tenderer", TenderBody.DEMO_TENDERER)
+                .exemption("TECHNICAL_COMPLEXITY", "技术复杂，需现场评审")).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_WINNING_BIDDER"
+                .equals(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText()));
+
+        try (Browser staff = Browser.signedOut().steps("tender-workbench-winner")) {
+            staff.signIn(base(), "staff-hrb");
+            open(staff, "/workbench/tender.html?id=" + tenderId);
+            assertThat(staff.driver().findElements(By.id("exemption-explanation-form"))).isEmpty();
+            type(staff, "winningBidder", "某某建设有限公司");
+            field(staff, "winner-submit").click();
+            staff.waiting().until(d -> d.findElement(By.id("status")).getText().contains("已办理：登记中标人"));
+            staff.step("winner-recorded");
+        }
+        assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("winner").get("winningBidder").asText())
+                .isEqualTo("某某建设有限公司");
+
+        try (Browser tenderer = Browser.signedOut().steps("tender-workbench-tenderer-explains")) {
+            tenderer.signIn(base(), "tenderer");
+            open(tenderer, "/workbench/");
+            assertThat(tenderer.driver().findElements(By.cssSelector("#tenders tbody tr[data-tender='" + tenderId + "']"))).hasSize(1);
+            open(tenderer, "/workbench/tender.html?id=" + tenderId);
+            assertThat(field(tenderer, "state").getText()).contains("等待招标人提交书面说明");
+            assertThat(tenderer.driver().findElements(By.id("withdrawal-form"))).isEmpty();
+            tenderer.step("tender-page");
+
+            // A date in the future is refused next to its field, and nothing is filed.
+            tenderer.driver().executeScript("document.getElementById('submittedOn').value = '2099-01-01'");
+            type(tenderer, "explanation", "本项目技术复杂，经研究不实行远程异地评标。");
+            field(tenderer, "exemption-explanation-submit").click();
+            WebElement error = tenderer.waiting().until(d -> d.findElement(By.cssSelector("[data-error-for='submittedOn']")));
+            assertThat(error.getText()).isNotBlank();
+            tenderer.step("future-date-refused");
+            assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).path("exemptionExplanation").path("explanation")
+                    .isMissingNode()).isTrue();
+
+            tenderer.driver().executeScript("document.getElementById('submittedOn').value = arguments[0]",
+                    api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("winner").get("decidedOn").asText());
+            field(tenderer, "exemption-explanation-submit").click();
+            tenderer.waiting().until(d -> d.findElement(By.id("status")).getText().contains("已办理：提交书面说明"));
+            tenderer.step("explanation-filed");
+        }
+        assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("exemptionExplanation").get("explanation")
+                .asText()).contains("技术复杂");
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }
