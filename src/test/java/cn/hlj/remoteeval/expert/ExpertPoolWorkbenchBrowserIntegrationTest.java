@@ -103,6 +103,21 @@ class ExpertPoolWorkbenchBrowserIntegrationTest {
             assertThat(driver.getCurrentUrl()).contains("specialty=" + specialty).contains("city=MDJ");
             browser.step("found-by-specialty-and-city-masked");
 
+            // By 身份证号: a mistyped number is refused at its field; the right one finds the expert, masked,
+            // and the number is in no address.
+            driver.findElement(By.id("lookup-id-number")).sendKeys(row.idNumber().substring(0, 17) + "0".repeat(1)
+                    .replace("0", row.idNumber().endsWith("0") ? "1" : "0"));
+            driver.findElement(By.id("lookup")).click();
+            assertThat(browser.waiting().until(d -> d.findElement(By.cssSelector("[data-error-for='idNumber']"))).getText())
+                    .contains("身份证号");
+            driver.findElement(By.id("lookup-id-number")).clear();
+            driver.findElement(By.id("lookup-id-number")).sendKeys(row.idNumber().toLowerCase());
+            driver.findElement(By.id("lookup")).click();
+            assertThat(browser.waiting().until(d -> d.findElement(By.id("lookup-found"))).getText()).contains(masked)
+                    .doesNotContain(row.idNumber());
+            assertThat(driver.getCurrentUrl()).doesNotContain(row.idNumber());
+            browser.step("found-by-id-number");
+
             // One expert: in full, as the API gives it to the pool administrator.
             found.findElement(By.cssSelector("a.open")).click();
             awaitReady(browser);
@@ -122,7 +137,7 @@ class ExpertPoolWorkbenchBrowserIntegrationTest {
             assertThat(reasonError.getText()).isEqualTo("不能为空");
             assertThat(reasonError.findElement(By.xpath("..")).findElements(By.id("status-reason"))).hasSize(1);
             assertThat(driver.findElement(By.id("status-reason")).getDomAttribute("class")).contains("invalid");
-            assertThat(driver.findElement(By.cssSelector("#status-form .form-error")).getText()).contains("请求中有 1 处错误");
+            assertThat(driver.findElement(By.cssSelector("#status-form .form-error")).getText()).contains("1 处需要修改");
             browser.step("suspension-without-reason-refused-next-to-the-field");
             assertThat(storedStatus(ref)).isEqualTo("ACTIVE");
 

@@ -105,6 +105,24 @@ class ExpertController {
         return administration.list(filter, page, size, access.userId());
     }
 
+    @Schema(name = "ExpertLookup", description = "按身份证号查找专家（号码在请求体中，不出现在地址和日志里）")
+    record LookupRequest(@Schema(description = "18 位身份证号") String idNumber) {
+    }
+
+    @PostMapping("/lookup")
+    @Operation(summary = "按身份证号查找专家（仅专家库管理员，脱敏，记入审计日志）",
+            description = "找到时返回脱敏的一条，找不到时 404。")
+    ExpertViews.ListItem lookUp(@RequestBody(required = false) LookupRequest request) {
+        access.requirePoolAdmin();
+        String number = IdNumbers.normalise(request == null ? null : request.idNumber());
+        String problem = IdNumbers.problem(number, LocalDate.now(clock));
+        if (problem != null) {
+            throw ApiProblemException.invalid("idNumber", problem);
+        }
+        return administration.lookUp(number, access.userId())
+                .orElseThrow(() -> ApiProblemException.notFound("专家库中没有该身份证号的专家。"));
+    }
+
     @GetMapping("/{ref}")
     @Operation(summary = "查看专家详情（含完整个人信息，仅专家库管理员，记入审计日志）")
     ExpertViews.Detail detail(@PathVariable String ref) {

@@ -62,16 +62,33 @@ class PoolAdministration {
         Map<String, String> names = specialtyNames();
         List<ExpertViews.ListItem> items = new ArrayList<>();
         for (StoredExpert e : experts.page(filter, page * size, size)) {
-            items.add(new ExpertViews.ListItem(e.ref(), Masking.name(cipher.decrypt(e.nameEnc())),
-                    Masking.mobile(cipher.decrypt(e.mobileEnc())), Masking.idNumber(cipher.decrypt(e.idNumberEnc())),
-                    e.specialtyCode(), names.get(e.specialtyCode()), e.category(), e.category().label(), e.employer(),
-                    e.city(), e.status(), e.status().label()));
+            items.add(masked(e, names));
         }
         long total = experts.count(filter);
         audit.append(clock.instant(), actor, "EXPERTS_LISTED", AUDIT_SUBJECT, "*",
                 "specialty=" + filter.specialtyCode() + ", city=" + filter.city() + ", status=" + filter.status()
                         + ", page=" + page + ", rows=" + items.size());
         return new ExpertViews.Page(items, page, size, total);
+    }
+
+    /**
+     * The expert with this 身份证号 (already validated and normalised), masked like the list; found by its
+     * blind index, so the number itself is never searched for, logged or audited.
+     */
+    java.util.Optional<ExpertViews.ListItem> lookUp(String idNumber, String actor) {
+        String index = cipher.blindIndex(idNumber);
+        java.util.Optional<ExpertViews.ListItem> found = java.util.Optional.ofNullable(
+                experts.byIdNumberIndex(List.of(index)).get(index)).map(e -> masked(e, specialtyNames()));
+        audit.append(clock.instant(), actor, "EXPERT_LOOKED_UP_BY_ID_NUMBER", AUDIT_SUBJECT,
+                found.map(ExpertViews.ListItem::expertRef).orElse("*"), found.isPresent() ? "found" : "not found");
+        return found;
+    }
+
+    private ExpertViews.ListItem masked(StoredExpert e, Map<String, String> names) {
+        return new ExpertViews.ListItem(e.ref(), Masking.name(cipher.decrypt(e.nameEnc())),
+                Masking.mobile(cipher.decrypt(e.mobileEnc())), Masking.idNumber(cipher.decrypt(e.idNumberEnc())),
+                e.specialtyCode(), names.get(e.specialtyCode()), e.category(), e.category().label(), e.employer(),
+                e.city(), e.status(), e.status().label());
     }
 
     ExpertViews.Detail detail(String ref, String actor) {
