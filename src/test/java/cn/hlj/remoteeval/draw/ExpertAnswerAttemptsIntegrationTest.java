@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,6 @@ import cn.hlj.remoteeval.testsupport.TenderBody;
 @ExtendWith(OutputCaptureExtension.class)
 class ExpertAnswerAttemptsIntegrationTest {
 
-    private static final Pattern REPLY_CODE = Pattern.compile("“1 ([0-9A-Z]{12})”");
 
     @Autowired
     Api api;
@@ -49,8 +46,8 @@ class ExpertAnswerAttemptsIntegrationTest {
     void aClientWithTenFailedCodesIsRefusedBy429OnTheApiAndThePageWhateverCodeItBrings(CapturedOutput output)
             throws Exception {
         List<String> seats = invitations.draw(api.register(TenderBody.valid()).get("id").asText());
-        String used = replyCode(seats.get(0));
-        String open = replyCode(seats.get(1));
+        String used = invitations.replyCode(seats.get(0));
+        String open = invitations.replyCode(seats.get(1));
         int logStart = output.getAll().length();
         String guesser = "198.51.100.30";
 
@@ -96,11 +93,5 @@ class ExpertAnswerAttemptsIntegrationTest {
             r.setRemoteAddr(client);
             return r;
         });
-    }
-
-    private String replyCode(String seatId) {
-        Matcher code = REPLY_CODE.matcher(invitations.sms(seatId));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
     }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +32,8 @@ import cn.hlj.remoteeval.security.PersonalDataCipher;
  * invitation SMS says, and the signature a gateway puts on its callbacks.
  */
 public class ExpertInvitations {
+
+    private static final Pattern REPLY_CODE = Pattern.compile("“1 ([0-9A-Z]{12})”");
 
     private final Api api;
     private final JdbcClient jdbc;
@@ -74,6 +78,15 @@ public class ExpertInvitations {
                 .sql("SELECT text_enc FROM sms_outbox WHERE idempotency_key = ?").param("invite:" + seatId)
                 .query(String.class).optional().orElse(null), text -> text != null);
         return cipher.decrypt(sms);
+    }
+
+    /** The reply code the invitation SMS of the seat gives ("接受回复“1 CODE”"). */
+    public String replyCode(String seatId) {
+        Matcher code = REPLY_CODE.matcher(sms(seatId));
+        if (!code.find()) {
+            throw new AssertionError("the invitation SMS carries no reply code");
+        }
+        return code.group(1);
     }
 
     /** The seat's own process (expert-seat-confirmation), waiting for its expert's answer. */
