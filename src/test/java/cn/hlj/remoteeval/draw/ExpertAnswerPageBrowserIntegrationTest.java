@@ -1,29 +1,22 @@
 package cn.hlj.remoteeval.draw;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.Browser;
+import cn.hlj.remoteeval.testsupport.ExpertInvitations;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
 
@@ -41,13 +34,7 @@ class ExpertAnswerPageBrowserIntegrationTest {
     @Autowired
     Api api;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    PersonalDataCipher cipher;
+    ExpertInvitations invitations;
     @LocalServerPort
     int port;
 
@@ -55,7 +42,7 @@ class ExpertAnswerPageBrowserIntegrationTest {
     void anExpertAcceptsOnePhoneLinkAndDeclinesAnotherWithoutSigningIn() throws Exception {
         JsonNode tender = api.register(TenderBody.valid().with("name", "答复页测试标段" + System.nanoTime()));
         String tenderId = tender.get("id").asText();
-        List<String> seats = invitedSeats(tenderId);
+        List<String> seats = invitations.draw(tenderId);
         String accepting = linkCode(seats.get(0));
         String declining = linkCode(seats.get(1));
 
@@ -74,7 +61,7 @@ class ExpertAnswerPageBrowserIntegrationTest {
             browser.waiting().until(d -> d.findElement(By.id("title")).getText().equals("答复已收到"));
             assertThat(text(browser, "result")).contains("已确认参加");
             browser.step("accepted");
-            assertThat(stateOf(seats.get(0))).isEqualTo("ACCEPTED");
+            assertThat(invitations.stateOf(seats.get(0))).isEqualTo("ACCEPTED");
 
             // The link works once: opened again, it says so and shows no details.
             browser.driver().get(base() + "/r/" + accepting);
@@ -87,7 +74,7 @@ class ExpertAnswerPageBrowserIntegrationTest {
             browser.waiting().until(d -> d.findElement(By.id("title")).getText().equals("答复已收到"));
             assertThat(text(browser, "result")).contains("不能参加");
             browser.step("declined");
-            assertThat(stateOf(seats.get(1))).isIn("DECLINED");
+            assertThat(invitations.stateOf(seats.get(1))).isIn("DECLINED");
 
             browser.driver().get(base() + "/r/ZZZZZZZZZZZZ");
             assertThat(text(browser, "title")).isEqualTo("链接无效");
@@ -103,29 +90,9 @@ class ExpertAnswerPageBrowserIntegrationTest {
         return "http://localhost:" + port;
     }
 
-    private List<String> invitedSeats(String tenderId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_EXPERT_DRAW"
-                .equals(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText()));
-        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
-                .processInstanceBusinessKey(tenderId).singleResult();
-        Job timer = management.createJobQuery().processInstanceId(lifecycle.getId()).timers().activityId("AwaitExpertDraw")
-                .singleResult();
-        management.executeJob(timer.getId());
-        return await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
-                .sql("SELECT id FROM committee_seat WHERE tender_id = ? AND state = 'INVITED' ORDER BY seat_no")
-                .param(tenderId).query(String.class).list(), list -> list.size() == 5);
-    }
-
-    private String stateOf(String seatId) {
-        return jdbc.sql("SELECT state FROM committee_seat WHERE id = ?").param(seatId).query(String.class).single();
-    }
-
     /** The short link's code, as the expert's phone shows it in the invitation SMS. */
     private String linkCode(String seatId) {
-        String sms = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-                .sql("SELECT text_enc FROM sms_outbox WHERE idempotency_key = ?").param("invite:" + seatId)
-                .query(String.class).optional().orElse(null), text -> text != null);
-        Matcher link = LINK.matcher(cipher.decrypt(sms));
+        Matcher link = LINK.matcher(invitations.sms(seatId));
         assertThat(link.find()).as("the SMS carries the answer page's link").isTrue();
         return link.group(1);
     }

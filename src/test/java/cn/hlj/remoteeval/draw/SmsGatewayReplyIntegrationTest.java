@@ -6,18 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,10 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.ExpertInvitations;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
 
@@ -52,7 +42,6 @@ import cn.hlj.remoteeval.testsupport.TenderBody;
 @ExtendWith(OutputCaptureExtension.class)
 class SmsGatewayReplyIntegrationTest {
 
-    private static final Pattern REPLY_CODE = Pattern.compile("“1 ([0-9A-Z]{12})”");
     private static final String SECRET = "test-sms-gateway-secret";
     private static final String PATH = "/api/sms-gateway/replies";
 
@@ -67,17 +56,17 @@ class SmsGatewayReplyIntegrationTest {
     @Autowired
     ManagementService management;
     @Autowired
-    PersonalDataCipher cipher;
+    ExpertInvitations invitations;
     @Autowired
     Clock clock;
 
     @Test
     void repliesAcceptAndDeclineOnceAndEveryForgedStaleOrReplayedCallIsRefused(CapturedOutput output) throws Exception {
         String tenderId = invitedTender();
-        List<String> seats = invitedSeats(tenderId);
-        String first = replyCode(seats.get(0));
-        String second = replyCode(seats.get(1));
-        String third = replyCode(seats.get(2));
+        List<String> seats = invitations.invited(tenderId);
+        String first = invitations.replyCode(seats.get(0));
+        String second = invitations.replyCode(seats.get(1));
+        String third = invitations.replyCode(seats.get(2));
         int logStart = output.getAll().length();
 
         // A forged signature, a stale and a future timestamp, no signature: refused, nothing changes.
@@ -87,23 +76,23 @@ class SmsGatewayReplyIntegrationTest {
         send(body, now - 600, sign(now - 600, body)).andExpect(status().isUnauthorized());
         send(body, now + 600, sign(now + 600, body)).andExpect(status().isUnauthorized());
         mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
-        assertThat(stateOf(seats.get(0))).isEqualTo("INVITED");
+        assertThat(invitations.stateOf(seats.get(0))).isEqualTo("INVITED");
 
         // Full-width, spaced: accepted; the very same call again is a replay.
         String fullWidth = body("13800000001", "１　" + toFullWidth(first.toLowerCase()));
         String signature = sign(now, fullWidth);
         send(fullWidth, now, signature).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("ACCEPTED"));
-        assertThat(stateOf(seats.get(0))).isEqualTo("ACCEPTED");
+        assertThat(invitations.stateOf(seats.get(0))).isEqualTo("ACCEPTED");
         send(fullWidth, now, signature).andExpect(status().isConflict());
         // A later, different answer to the same invitation changes nothing and says so.
         String late = body("13800000001", "2 " + first);
         send(late, now + 1, sign(now + 1, late)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("ALREADY_SETTLED"));
-        assertThat(stateOf(seats.get(0))).isEqualTo("ACCEPTED");
+        assertThat(invitations.stateOf(seats.get(0))).isEqualTo("ACCEPTED");
 
         String decline = body("13800000002", "2 " + second.toLowerCase());
         send(decline, now, sign(now, decline)).andExpect(status().isOk()).andExpect(jsonPath("$.result").value("DECLINED"));
-        assertThat(stateOf(seats.get(1))).isEqualTo("DECLINED");
+        assertThat(invitations.stateOf(seats.get(1))).isEqualTo("DECLINED");
 
         // A sender guessing codes: five failures, then not heard, even with a real code.
         for (int i = 0; i < 5; i++) {
@@ -114,10 +103,10 @@ class SmsGatewayReplyIntegrationTest {
         String real = body("13900000009", "1 " + third);
         send(real, now + 10, sign(now + 10, real)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.result").value("TOO_MANY_ATTEMPTS"));
-        assertThat(stateOf(seats.get(2))).isEqualTo("INVITED");
+        assertThat(invitations.stateOf(seats.get(2))).isEqualTo("INVITED");
 
         String log = output.getAll().substring(logStart);
-        assertThat(log).contains("SMS gateway callback refused: bad signature").contains("SMS reply with an unknown reply code");
+        assertThat(log).contains("SMS gateway callback refused: bad signature").contains("SMS reply found no invitation");
         for (String secret : List.of(first, second, third, "13800000001", "13800000002", "13900000009")) {
             assertThat(log).doesNotContainIgnoringCase(secret);
         }
@@ -127,53 +116,32 @@ class SmsGatewayReplyIntegrationTest {
     void anInvitationStillUnansweredGetsOneVoiceCallAndAfterTheWindowTheSupplementaryDraw() throws Exception {
         JsonNode tender = api.register(TenderBody.valid().with("name", "语音外呼测试标段" + System.nanoTime()));
         String tenderId = tender.get("id").asText();
-        drawExperts(tenderId);
-        String seatId = invitedSeats(tenderId).get(0);
+        String seatId = invitations.draw(tenderId).get(0);
         int seatNo = jdbc.sql("SELECT seat_no FROM committee_seat WHERE id = ?").param(seatId).query(Integer.class).single();
-        ProcessInstance confirmation = runtime.createProcessInstanceQuery().processDefinitionKey("expert-seat-confirmation")
-                .processInstanceBusinessKey(tenderId).list().stream()
-                .filter(p -> ((Number) runtime.getVariable(p.getId(), "seat")).intValue() == seatNo).findFirst().orElseThrow();
-        Job call = timer(confirmation, "VoiceCallDue");
-        Job window = timer(confirmation, "AnswerWindowElapsed");
+        ProcessInstance confirmation = invitations.confirmationOf(tenderId, seatId);
+        Job call = invitations.timer(confirmation, "VoiceCallDue");
+        Job window = invitations.timer(confirmation, "AnswerWindowElapsed");
         assertThat(call.getDuedate()).isBefore(window.getDuedate());
 
         management.executeJob(call.getId());
 
-        List<JsonNode> calls = voiceCalls("voice:" + seatId);
+        List<JsonNode> calls = invitations.voiceCalls("voice:" + seatId);
         assertThat(calls).singleElement().satisfies(placed -> {
             assertThat(placed.get("script").asText()).contains("评标时间", "报到地点", "接受请按 1")
                     .doesNotContain(tender.get("name").asText()).doesNotContain(tender.get("sectionCode").asText());
             assertThat(placed.get("to").asText()).matches("1\\d{10}");
         });
-        assertThat(stateOf(seatId)).isEqualTo("INVITED");
+        assertThat(invitations.stateOf(seatId)).isEqualTo("INVITED");
         assertThat(runtime.getActivityInstance(confirmation.getId()).getChildActivityInstances())
                 .extracting(a -> a.getActivityId()).containsExactly("AwaitExpertAnswer");
 
         management.executeJob(window.getId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> "NO_ANSWER".equals(stateOf(seatId))
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NO_ANSWER".equals(invitations.stateOf(seatId))
                 && jdbc.sql("SELECT COUNT(*) FROM committee_seat WHERE tender_id = ? AND seat_no = ? AND state = 'INVITED'")
                         .params(tenderId, seatNo).query(Long.class).single() == 1);
-        assertThat(voiceCalls("voice:" + seatId)).hasSize(1);
+        assertThat(invitations.voiceCalls("voice:" + seatId)).hasSize(1);
         assertThat(api.read(api.get("demo", "/api/audit/tenders/" + tenderId)).findValuesAsText("action"))
                 .containsOnlyOnce("EXPERT_VOICE_CALLED");
-    }
-
-    private Job timer(ProcessInstance instance, String activityId) {
-        return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
-    }
-
-    private List<JsonNode> voiceCalls(String idempotencyKey) throws Exception {
-        Path file = Path.of("target/voice/calls.jsonl");
-        List<JsonNode> calls = new java.util.ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                JsonNode call = new ObjectMapper().readTree(line);
-                if (call.get("idempotencyKey").asText().equals(idempotencyKey)) {
-                    calls.add(call);
-                }
-            }
-        }
-        return calls;
     }
 
     private ResultActions send(String body, long timestamp, String signature) throws Exception {
@@ -185,11 +153,8 @@ class SmsGatewayReplyIntegrationTest {
         return "{\"from\":\"" + from + "\",\"text\":\"" + text + "\"}";
     }
 
-    private static String sign(long timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((timestamp + "\n").getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static String sign(long timestamp, String body) {
+        return ExpertInvitations.signature(SECRET, timestamp, body);
     }
 
     private static String toFullWidth(String ascii) {
@@ -200,37 +165,7 @@ class SmsGatewayReplyIntegrationTest {
 
     private String invitedTender() throws Exception {
         String tenderId = api.register(TenderBody.valid()).get("id").asText();
-        drawExperts(tenderId);
+        invitations.draw(tenderId);
         return tenderId;
     }
-
-    private void drawExperts(String tenderId) throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "AWAITING_EXPERT_DRAW"
-                .equals(api.read(api.get("staff-hrb", "/api/tenders/" + tenderId)).get("state").asText()));
-        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
-                .processInstanceBusinessKey(tenderId).singleResult();
-        Job timer = management.createJobQuery().processInstanceId(lifecycle.getId()).timers().activityId("AwaitExpertDraw")
-                .singleResult();
-        management.executeJob(timer.getId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> invitedSeats(tenderId).size() == 5);
-    }
-
-    private List<String> invitedSeats(String tenderId) {
-        return jdbc.sql("SELECT id FROM committee_seat WHERE tender_id = ? AND state = 'INVITED' ORDER BY seat_no")
-                .param(tenderId).query(String.class).list();
-    }
-
-    private String stateOf(String seatId) {
-        return jdbc.sql("SELECT state FROM committee_seat WHERE id = ?").param(seatId).query(String.class).single();
-    }
-
-    private String replyCode(String seatId) {
-        String sms = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
-                .sql("SELECT text_enc FROM sms_outbox WHERE idempotency_key = ?").param("invite:" + seatId)
-                .query(String.class).optional().orElse(null), text -> text != null);
-        Matcher code = REPLY_CODE.matcher(cipher.decrypt(sms));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
-    }
-
 }

@@ -405,7 +405,8 @@ class MonthlyFiguresIntegrationTest {
     }
 
     private void exemptExplanationOverdueThenFiled(LocalDate date) throws Exception {
-        String id = api.register(body(date).exemption("LAW", "法律规定")).get("id").asText();
+        String id = api.register(body(date).with("tenderer", TenderBody.DEMO_TENDERER).exemption("LAW", "法律规定")).get("id")
+                .asText();
         awaitState(id, "AWAITING_WINNING_BIDDER");
         String decidedOn = LocalDate.now(ReportMonth.PROVINCE).minusDays(20).toString();
         api.post("staff-hrb", "/api/tenders/" + id + "/winner", Map.of("winningBidder", "某公司", "decidedOn", decidedOn))

@@ -88,6 +88,8 @@ class TenderCommitteeIntegrationTest {
         String id = api.register(TenderBody.valid()).get("id").asText();
 
         api.post("staff-qqhr", "/api/tenders/" + id + "/bidders", Map.of("bidders", List.of("甲公司")))
+                .andExpect(status().isNotFound());
+        api.post("supervisor-hrb", "/api/tenders/" + id + "/bidders", Map.of("bidders", List.of("甲公司")))
                 .andExpect(status().isForbidden());
         api.post("staff-hrb", "/api/tenders/" + id + "/bidders", Map.of("bidders", List.of("甲公司", "甲公司")))
                 .andExpect(status().isBadRequest())

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @AutoConfigureObservability
-@Import({ DatabaseUnderTest.class, Persisted.class, Api.class, EngineRest.class, ControllableClock.Configuration.class })
+@Import({ DatabaseUnderTest.class, Persisted.class, Api.class, EngineRest.class, ControllableClock.Configuration.class,
+        ExpertInvitations.class })
 public @interface RemoteEvalIntegrationTest {
 }

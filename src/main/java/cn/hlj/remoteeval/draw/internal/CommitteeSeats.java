@@ -85,6 +85,11 @@ class CommitteeSeats {
                 + "ORDER BY invited_at DESC, id").params(tenderId, seatNo).query(seatRow).list().stream().findFirst();
     }
 
+    Optional<CommitteeSeat> byId(String id) {
+        return id == null || id.length() > 36 ? Optional.empty()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE id = ?").param(id).query(seatRow).optional();
+    }
+
     Optional<CommitteeSeat> byTokenHash(String tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE invitation_token_hash = ?").param(tokenHash)
                 .query(seatRow).optional();

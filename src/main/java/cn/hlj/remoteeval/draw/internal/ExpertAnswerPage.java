@@ -20,12 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 import cn.hlj.remoteeval.web.ApiProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The expert's answer page on a phone (H5), reached from the short link in the invitation SMS:
  * {@code /r/{reply code}}, no sign-in. It shows when and where to report, never the tender, with
  * 接受 and 不能参加. The link works once: after an answer (by this page, by SMS or by any other way)
- * it only says that the invitation was answered or is no longer open. Nothing logged names the code.
+ * it only says that the invitation was answered or is no longer open. A client that lately opened
+ * or answered too many unknown, expired or used links gets only "too many attempts" for a while,
+ * whatever link it brings. Nothing logged names the code.
  */
 @Controller
 @RequestMapping("/r")
@@ -38,21 +41,29 @@ class ExpertAnswerPage {
     private final CommitteeSeats seats;
     private final ExpertDrawService draws;
     private final ExpertNotices notices;
+    private final FailedReplyAttempts failures;
 
-    ExpertAnswerPage(CommitteeSeats seats, ExpertDrawService draws, ExpertNotices notices) {
+    ExpertAnswerPage(CommitteeSeats seats, ExpertDrawService draws, ExpertNotices notices, FailedReplyAttempts failures) {
         this.seats = seats;
         this.draws = draws;
         this.notices = notices;
+        this.failures = failures;
     }
 
     @GetMapping("/{code}")
-    ResponseEntity<String> show(@PathVariable String code) {
+    ResponseEntity<String> show(@PathVariable String code, HttpServletRequest request) {
+        String client = request.getRemoteAddr();
+        if (blocked(client)) {
+            return tooManyAttempts();
+        }
         Optional<CommitteeSeat> seat = invitation(code);
         if (seat.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "链接无效", "<p id=\"result\">该链接无效，请核对短信中的链接，或按短信回复。</p>");
+            failed(client, "unknown link");
+            return unknownLink();
         }
         CommitteeSeat invited = seat.get();
         if (invited.state() != SeatState.INVITED) {
+            failed(client, "invitation already settled");
             return page(HttpStatus.OK, "邀请已处理", "<p id=\"result\">" + settled(invited) + "</p>");
         }
         String body = "<p>您已被随机抽取为评标专家，请确认能否参加。</p>"
@@ -67,7 +78,12 @@ class ExpertAnswerPage {
     }
 
     @PostMapping(value = "/{code}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> answer(@PathVariable String code, @RequestParam(required = false) String answer) {
+    ResponseEntity<String> answer(@PathVariable String code, @RequestParam(required = false) String answer,
+            HttpServletRequest request) {
+        String client = request.getRemoteAddr();
+        if (blocked(client)) {
+            return tooManyAttempts();
+        }
         boolean accept;
         if ("ACCEPT".equals(answer)) {
             accept = true;
@@ -81,11 +97,32 @@ class ExpertAnswerPage {
             log.info("Answer page settled an invitation");
             return page(HttpStatus.OK, "答复已收到", "<p id=\"result\">" + esc(result) + "</p>");
         } catch (ApiProblemException e) {
-            log.info("Answer page: {}", e.status() == HttpStatus.CONFLICT ? "invitation already settled" : "unknown link");
+            failed(client, e.status() == HttpStatus.CONFLICT ? "invitation already settled" : "unknown link");
             return e.status() == HttpStatus.CONFLICT
                     ? page(HttpStatus.CONFLICT, "邀请已处理", "<p id=\"result\">" + esc(e.getMessage()) + "</p>")
-                    : page(HttpStatus.NOT_FOUND, "链接无效", "<p id=\"result\">该链接无效，请核对短信中的链接，或按短信回复。</p>");
+                    : unknownLink();
         }
+    }
+
+    private boolean blocked(String client) {
+        if (!failures.blocked(FailedReplyAttempts.Channel.ANSWER_CLIENT, client)) {
+            return false;
+        }
+        log.warn("Answer page refused: too many failed attempts from its client");
+        return true;
+    }
+
+    private void failed(String client, String what) {
+        failures.failed(FailedReplyAttempts.Channel.ANSWER_CLIENT, client);
+        log.info("Answer page: {}", what);
+    }
+
+    private static ResponseEntity<String> unknownLink() {
+        return page(HttpStatus.NOT_FOUND, "链接无效", "<p id=\"result\">该链接无效，请核对短信中的链接，或按短信回复。</p>");
+    }
+
+    private static ResponseEntity<String> tooManyAttempts() {
+        return page(HttpStatus.TOO_MANY_REQUESTS, "请稍后再试", "<p id=\"result\">尝试次数过多，请稍后再试。</p>");
     }
 
     private Optional<CommitteeSeat> invitation(String code) {

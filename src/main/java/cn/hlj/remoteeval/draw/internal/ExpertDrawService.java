@@ -181,9 +181,18 @@ class ExpertDrawService {
     /** The answer of an invited expert, by the reply code of their SMS. */
     @Transactional
     AnswerOutcome answer(String replyCode, boolean accept) {
-        CommitteeSeat seat = (ReplyCodes.isWellFormed(replyCode) ? seats.byTokenHash(ReplyCodes.hash(replyCode))
-                : Optional.<CommitteeSeat>empty())
-                .orElseThrow(() -> ApiProblemException.notFound("应答码无效，请核对短信中的应答码。"));
+        return answer(ReplyCodes.isWellFormed(replyCode) ? seats.byTokenHash(ReplyCodes.hash(replyCode)) : Optional.empty(),
+                "应答码无效，请核对短信中的应答码。", accept);
+    }
+
+    /** The key an invited expert pressed after the voice call, by the call's correlation (the seat's id). */
+    @Transactional
+    AnswerOutcome answerCall(String seatId, boolean accept) {
+        return answer(seats.byId(seatId), "未找到该呼叫对应的邀请。", accept);
+    }
+
+    private AnswerOutcome answer(Optional<CommitteeSeat> invitation, String unknown, boolean accept) {
+        CommitteeSeat seat = invitation.orElseThrow(() -> ApiProblemException.notFound(unknown));
         if (seat.state() != SeatState.INVITED) {
             throw ApiProblemException.conflict(seat.answeredAt() != null ? "该邀请已答复，无需重复答复。"
                     : "该邀请已失效（已超过答复时限或已取消），无需前往。", null, null);

@@ -26,6 +26,8 @@ final class ApiAccess {
                 .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/expert-invitations/*/answer")).permitAll()
                 // The SMS gateway's reply callback: its HMAC signature is the credential (notification checks it).
                 .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/sms-gateway/replies")).permitAll()
+                // The voice platform's key-press callback: signed the same way, with its own secret.
+                .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/voice-gateway/answers")).permitAll()
                 .requestMatchers(RequestPaths.of("/actuator/**")).hasAuthority(Groups.authority(Groups.OPERATOR))
                 .anyRequest().authenticated();
     }

@@ -72,8 +72,9 @@ class KeycloakSecurityConfiguration {
     }
 
     @Bean
-    KeycloakUserProvisioning keycloakUserProvisioning(IdentityService identity, KeycloakRoleMapping mapping) {
-        return new KeycloakUserProvisioning(identity, mapping::isCamundaGroup);
+    KeycloakUserProvisioning keycloakUserProvisioning(IdentityService identity, KeycloakRoleMapping mapping,
+            EngineTendererAccounts tenderers) {
+        return new KeycloakUserProvisioning(identity, mapping::isCamundaGroup, tenderers);
     }
 
     @Bean

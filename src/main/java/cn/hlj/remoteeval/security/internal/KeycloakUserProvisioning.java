@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * webapps build a session only for a user their identity service knows, Tasklist and Cockpit show
  * people by these names, and Admin shows who holds which group. Keycloak stays the source of truth:
  * the engine takes a request's groups from its token, not from this copy, and the copy is brought
- * up to date at every login.
+ * up to date at every login. So is a tenderer account's binding when the token names a tenderer
+ * ({@link TendererClaim}); without the claim, the binding an operator made stays.
  */
 final class KeycloakUserProvisioning {
 
@@ -36,11 +38,13 @@ final class KeycloakUserProvisioning {
 
     private final IdentityService identity;
     private final Predicate<String> managedGroup;
+    private final EngineTendererAccounts tenderers;
 
     /** {@code managedGroup}: the Camunda groups Keycloak decides on; memberships in any other stay as they are. */
-    KeycloakUserProvisioning(IdentityService identity, Predicate<String> managedGroup) {
+    KeycloakUserProvisioning(IdentityService identity, Predicate<String> managedGroup, EngineTendererAccounts tenderers) {
         this.identity = identity;
         this.managedGroup = managedGroup;
+        this.tenderers = tenderers;
     }
 
     /** At start: so that the webapps never offer their setup page (see {@link #OPERATORS_PLACEHOLDER}). */
@@ -56,6 +60,13 @@ final class KeycloakUserProvisioning {
     void provision(String userId, Map<String, Object> claims, Collection<String> groups) {
         saveUser(userId, text(claims.get("given_name")), text(claims.get("family_name")), text(claims.get("email")));
         syncGroups(userId, new LinkedHashSet<>(groups));
+        if (groups.contains(cn.hlj.remoteeval.security.Groups.TENDERER)) {
+            tenderers.claim().of(claims).filter(named -> !tenderers.kept(userId).equals(Optional.of(named)))
+                    .ifPresent(named -> {
+                        tenderers.bind(userId, named);
+                        log.info("Tenderer binding of {} taken from its Keycloak token", userId);
+                    });
+        }
     }
 
     private void saveUser(String userId, String firstName, String lastName, String email) {

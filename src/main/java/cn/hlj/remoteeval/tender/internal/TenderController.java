@@ -67,6 +67,14 @@ class TenderController {
     @Operation(summary = "查看标段", description = "不包含任何评标专家或副场信息。仅主场交易中心的工作人员和行政监督、"
             + "省交易中心、省发展改革委、运维人员以及该标段的招标人可查看；其他人看到的是“标段不存在”。")
     TenderView get(@PathVariable String id) {
+        return readable(id);
+    }
+
+    /**
+     * The tender, if the caller may read it; else the 404 of an unknown tender, so that a write
+     * endpoint's 403 (which names the main center) never tells anybody else that the tender exists.
+     */
+    private TenderView readable(String id) {
         TenderView view = tenders.view(id);
         if (!readers.maySee(view.mainCenter(), view.tenderer())) {
             throw TenderService.notFound(id);
@@ -145,7 +153,7 @@ class TenderController {
     @PostMapping("/{id}/winner")
     @Operation(summary = "登记不实行远程异地评标标段的中标人")
     TenderView winner(@PathVariable String id, @RequestBody(required = false) WinnerRequest request) {
-        String mainCenter = tenders.mainCenterOf(id);
+        String mainCenter = readable(id).mainCenter();
         if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员登记中标人。");
         }
@@ -168,10 +176,11 @@ class TenderController {
     }
 
     @PostMapping("/{id}/exemption-explanation")
-    @Operation(summary = "登记招标人提交行政监督部门的书面说明", description = "招标人或主场行政监督部门可登记。")
+    @Operation(summary = "登记招标人提交行政监督部门的书面说明", description = "该标段的招标人（已绑定该招标人的账号）或主场行政监督部门可登记。")
     TenderView exemptionExplanation(@PathVariable String id, @RequestBody(required = false) ExplanationRequest request) {
-        String mainCenter = tenders.mainCenterOf(id);
-        if (!actor.isOperator() && !actor.isTenderer() && !actor.isSupervisorOf(mainCenter)) {
+        TenderView tender = readable(id);
+        String mainCenter = tender.mainCenter();
+        if (!actor.isOperator() && !readers.speaksFor(tender.tenderer()) && !actor.isSupervisorOf(mainCenter)) {
             throw ApiProblemException.forbidden("只能由招标人或主场（" + mainCenter + "）行政监督部门登记书面说明。");
         }
         List<FieldViolation> violations = new ArrayList<>();
@@ -195,7 +204,7 @@ class TenderController {
     @PostMapping("/{id}/evaluation-slot")
     @Operation(summary = "调整评标日期或时段", description = "已预订的评标工位随之释放，重新确定评标场地。仅主场交易中心工作人员可调整。")
     TenderView moveEvaluation(@PathVariable String id, @RequestBody(required = false) EvaluationSlotRequest request) {
-        String mainCenter = tenders.mainCenterOf(id);
+        String mainCenter = readable(id).mainCenter();
         if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员调整评标时间。");
         }
@@ -218,7 +227,7 @@ class TenderController {
     @PostMapping("/{id}/withdrawal")
     @Operation(summary = "撤回标段", description = "流程终止，已预订的评标工位随之释放。仅主场交易中心工作人员可撤回。")
     TenderView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
-        String mainCenter = tenders.mainCenterOf(id);
+        String mainCenter = readable(id).mainCenter();
         if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员撤回标段。");
         }
@@ -241,7 +250,7 @@ class TenderController {
     @Operation(summary = "登记投标人（开标后）", description = "投标人在开标时才确定；登记后对已抽取的评标专家重新进行回避检查，"
             + "需回避的专家由系统补抽。仅主场交易中心工作人员可登记；重新登记会替换原名单。")
     TenderView recordBidders(@PathVariable String id, @RequestBody(required = false) BiddersRequest request) {
-        String mainCenter = tenders.mainCenterOf(id);
+        String mainCenter = readable(id).mainCenter();
         if (!actor.isOperator() && !actor.isStaffOf(mainCenter)) {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + mainCenter + "）的工作人员登记投标人。");
         }

@@ -54,7 +54,15 @@ class TenderReaders {
 
     boolean maySee(String mainCenter, String tenderer) {
         Reach reach = reach();
-        return reach.everyTender() || reach.mainCenters().contains(mainCenter)
-                || (reach.tenderer() != null && tenderer != null && reach.tenderer().equals(tenderer.strip()));
+        return reach.everyTender() || reach.mainCenters().contains(mainCenter) || same(reach.tenderer(), tenderer);
+    }
+
+    /** Whether the caller is a tenderer account bound to the tender's tenderer (not just any tenderer account). */
+    boolean speaksFor(String tenderer) {
+        return actor.isTenderer() && same(tenderers.tendererOf(actor.userId()).orElse(null), tenderer);
+    }
+
+    private static boolean same(String bound, String tenderer) {
+        return bound != null && tenderer != null && bound.equals(tenderer.strip());
     }
 }

@@ -71,11 +71,6 @@ class TenderService implements TenderDispatch {
         return TenderView.of(load(tenderId));
     }
 
-    @Transactional(readOnly = true)
-    String mainCenterOf(String tenderId) {
-        return load(tenderId).mainCenter();
-    }
-
     Scope decideScope(String tenderId, List<? extends Map<String, ?>> ruleResults) {
         Tender tender = load(tenderId);
         tender.decideScope(ScopeDecision.fromRuleResults(ruleResults), clock.instant());
