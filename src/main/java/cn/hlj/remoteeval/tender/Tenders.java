@@ -11,6 +11,14 @@ public interface Tenders {
 
     Optional<TenderFacts> find(String tenderId);
 
+    /**
+     * The tender as the person calling may know it: present only to its readers (the main center's
+     * staff and supervisors, the provincial center, the DRC, operators, its bound tenderer). To anyone
+     * else a tender's every address answers as for a tender that does not exist, so that its existence
+     * is not revealed.
+     */
+    Optional<TenderFacts> findVisibleToCaller(String tenderId);
+
     /** The committee the expert draw must fill, with the organisations its exclusions need. */
     Optional<CommitteeRequirement> committeeRequirement(String tenderId);
 

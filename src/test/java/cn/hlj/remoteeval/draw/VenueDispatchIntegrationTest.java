@@ -105,7 +105,7 @@ class VenueDispatchIntegrationTest {
 
         assertThat(api.read(api.get("staff-hrb", "/api/tenders/" + id)).get("state").asText()).isEqualTo("NEGOTIATING_VENUES");
         assertThat(instance(id)).isWaitingAt("EnterNegotiatedVenues");
-        api.get("staff-qqhr", "/api/tenders/" + id + "/negotiation-candidates").andExpect(status().isForbidden());
+        api.get("staff-qqhr", "/api/tenders/" + id + "/negotiation-candidates").andExpect(status().isNotFound());
         JsonNode candidates = api.read(api.get("staff-hrb", "/api/tenders/" + id + "/negotiation-candidates")
                 .andExpect(status().isOk()));
         assertThat(candidates.get("centers").findValuesAsText("centerCode")).doesNotContain("HRB").contains(open.get(0));
@@ -164,7 +164,7 @@ class VenueDispatchIntegrationTest {
         api.post("staff-hrb", path, Map.of("mainVenueSeats", 1, "subVenues", List.of(Map.of("centerCode", open.get(0), "seats", 2),
                 Map.of("centerCode", otherThan(open.get(0)), "seats", 2)))).andExpect(status().isConflict());
         api.post("staff-qqhr", path, Map.of("mainVenueSeats", 1, "subVenues", List.of(Map.of("centerCode", open.get(0), "seats", 2),
-                Map.of("centerCode", otherThan(open.get(0)), "seats", 2)))).andExpect(status().isForbidden());
+                Map.of("centerCode", otherThan(open.get(0)), "seats", 2)))).andExpect(status().isNotFound());
 
         assertThat(persisted.count("workstation_booking")).isEqualTo(bookingsBefore);
         assertThat(persisted.snapshot()).isEqualTo(before);

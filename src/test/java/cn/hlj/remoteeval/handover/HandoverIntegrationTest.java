@@ -141,8 +141,9 @@ class HandoverIntegrationTest {
         assertThat(legsView).hasSize(tender.subVenues().size() + 1);
         assertThat(legsView.findValuesAsText("state")).containsOnly("RECEIVED");
         assertThat(api.read(api.get("supervisor-hrb", "/api/tenders/" + tender.id() + "/handovers"))).hasSize(legsView.size());
+        // A tenderer account not bound to this tender's tenderer: for it the tender does not exist.
         api.get("tenderer", "/api/tenders/" + tender.id() + "/handovers").andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
         for (String center : tender.subVenues()) {
             String owed = api.get("staff-" + center.toLowerCase(), "/api/centers/" + center + "/handovers").andReturn()
                     .getResponse().getContentAsString();

@@ -95,7 +95,7 @@ class CommitteeController {
     @GetMapping("/api/tenders/{tenderId}/committee")
     @Operation(summary = "评标委员会名单（评标结束后）", description = "评标结束后解封，仅主场行政监督部门可查看；查看留痕。")
     List<MemberView> committee(@PathVariable String tenderId) {
-        TenderFacts tender = tenders.find(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        TenderFacts tender = tenders.findVisibleToCaller(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
         if (!actor.isSupervisorOf(tender.mainCenter())) {
             throw ApiProblemException.forbidden("评标委员会名单仅向主场行政监督部门解封。");
         }

@@ -121,7 +121,7 @@ class VenueNegotiationService {
     /** The negotiated venues, for the people who negotiated them; each view is audited. */
     @Transactional
     NegotiatedVenues negotiatedVenues(String tenderId) {
-        TenderFacts tender = tenders.find(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        TenderFacts tender = tenders.findVisibleToCaller(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
         requireNegotiator(tender);
         Map<String, Integer> plan = records.latestPlan(tenderId)
                 .orElseThrow(() -> ApiProblemException.notFound("该标段没有协商确定的副场。"));
@@ -146,7 +146,7 @@ class VenueNegotiationService {
     }
 
     private TenderFacts negotiable(String tenderId, boolean entering) {
-        TenderFacts tender = tenders.find(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        TenderFacts tender = tenders.findVisibleToCaller(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
         if (entering && !actor.isOperator() && !actor.isStaffOf(tender.mainCenter())) {
             throw ApiProblemException.forbidden("只能由主场交易中心（" + tender.mainCenter() + "）的工作人员录入协商确定的副场。");
         }

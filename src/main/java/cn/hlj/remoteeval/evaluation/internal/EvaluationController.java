@@ -77,7 +77,7 @@ class EvaluationController {
     }
 
     private TenderFacts mainVenueOf(String tenderId) {
-        TenderFacts tender = tenders.find(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        TenderFacts tender = tenders.findVisibleToCaller(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
         if (!actor.isStaffOf(tender.mainCenter()) && !actor.isSupervisorOf(tender.mainCenter())) {
             throw ApiProblemException.forbidden("仅主场工作人员和主场行政监督部门可以查看。");
         }

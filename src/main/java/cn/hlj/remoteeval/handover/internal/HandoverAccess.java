@@ -27,7 +27,7 @@ class HandoverAccess {
 
     /** The tender, when the caller is the operator or the main venue's staff or supervisor. */
     TenderFacts requireMainVenueReader(String tenderId) {
-        TenderFacts tender = tenders.find(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
+        TenderFacts tender = tenders.findVisibleToCaller(tenderId).orElseThrow(() -> ApiProblemException.notFound("标段不存在：" + tenderId));
         if (!actor.isOperator() && !actor.isStaffOf(tender.mainCenter()) && !actor.isSupervisorOf(tender.mainCenter())) {
             throw ApiProblemException.forbidden("只有主场交易中心的工作人员或行政监督部门可以查看该标段的资料移交和线索。");
         }

@@ -19,10 +19,20 @@ class TenderFactsQuery implements Tenders {
 
     private final TenderRepository tenders;
     private final JdbcClient jdbc;
+    private final TenderReaders readers;
 
-    TenderFactsQuery(TenderRepository tenders, JdbcClient jdbc) {
+    TenderFactsQuery(TenderRepository tenders, JdbcClient jdbc, TenderReaders readers) {
         this.tenders = tenders;
         this.jdbc = jdbc;
+        this.readers = readers;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<TenderFacts> findVisibleToCaller(String tenderId) {
+        return tenderId == null ? Optional.empty()
+                : tenders.findById(tenderId).filter(t -> readers.maySee(t.mainCenter(), t.tenderer()))
+                        .map(TenderFactsQuery::facts);
     }
 
     @Override

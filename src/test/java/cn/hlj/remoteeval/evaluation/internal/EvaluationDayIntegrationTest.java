@@ -130,7 +130,7 @@ class EvaluationDayIntegrationTest {
         api.get("staff-hrb", "/api/tenders/" + tenderId + "/report-signatures").andExpect(status().isOk());
         String subVenue = centerOfSession.values().stream().filter(c -> !c.equals(MAIN)).findFirst().orElseThrow();
         api.get("staff-" + subVenue.toLowerCase(), "/api/tenders/" + tenderId + "/report-signatures")
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         api.get("supervisor-hrb", "/api/tenders/nope/report-signatures").andExpect(status().isNotFound());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> api
                 .get("supervisor-hrb", "/api/tenders/" + tenderId + "/committee").andExpect(status().isOk()));
@@ -163,7 +163,7 @@ class EvaluationDayIntegrationTest {
         assertThat(incidents.get(0).get("handling").isNull()).isTrue();
         assertThat(incidents.get(0).has("raisedBy")).isFalse();
         api.get("staff-" + centerOfSession.get((String) runtime.getVariable(subVenue.getId(), "sessionCode")).toLowerCase(),
-                "/api/tenders/" + tenderId + "/incidents").andExpect(status().isForbidden());
+                "/api/tenders/" + tenderId + "/incidents").andExpect(status().isNotFound());
 
         String note = "已启用备用评标室-" + tenderId.substring(0, 8);
         tasks.complete(handling.getId(), Map.of("incidentMeasure", "CHANGE_WORKSTATION", "incidentResolved", true,
