@@ -106,10 +106,8 @@
       const holder = target.closest('.field') || target.parentElement;
       holder.append(message);
     }
-    // The API's summary speaks to programs ("按 errors 逐项修改"); a person is shown where instead.
-    const text = problem.errors && problem.errors.length
-      ? '提交的内容有 ' + problem.errors.length + ' 处需要修改' + (unplaced.length ? '：' : '，请按标红的提示修改后重新提交。')
-      : problem.message;
+    // The API's summary speaks to programs ("按 errors 逐项修改"); a person is shown the fields in red instead.
+    const text = problem.message.replace(/按 ?errors ?逐项修改/g, '按标红的提示逐项修改');
     const summary = el('div', { className: 'form-error', role: 'alert' }, text,
       unplaced.length ? el('ul', {}, unplaced.map(e => el('li', {}, (e.field ? e.field + '：' : '') + e.message))) : null);
     form.prepend(summary);

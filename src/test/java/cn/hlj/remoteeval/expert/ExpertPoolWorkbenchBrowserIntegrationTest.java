@@ -137,7 +137,7 @@ class ExpertPoolWorkbenchBrowserIntegrationTest {
             assertThat(reasonError.getText()).isEqualTo("不能为空");
             assertThat(reasonError.findElement(By.xpath("..")).findElements(By.id("status-reason"))).hasSize(1);
             assertThat(driver.findElement(By.id("status-reason")).getDomAttribute("class")).contains("invalid");
-            assertThat(driver.findElement(By.cssSelector("#status-form .form-error")).getText()).contains("1 处需要修改");
+            assertThat(driver.findElement(By.cssSelector("#status-form .form-error")).getText()).contains("请求中有 1 处错误").contains("标红").doesNotContain("errors");
             browser.step("suspension-without-reason-refused-next-to-the-field");
             assertThat(storedStatus(ref)).isEqualTo("ACTIVE");
 

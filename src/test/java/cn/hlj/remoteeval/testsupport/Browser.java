@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -117,8 +118,14 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Waits on the page; an element replaced while the condition reads it (a page redraws its list after
+     * each change) is looked for again instead of failing the step.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, PATIENCE);
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Keeps what the page shows now as {@code target/browser-artifacts/<name>.png}. */

@@ -60,8 +60,8 @@ class WorkstationWorkbenchBrowserIntegrationTest {
             new Select(byId(browser, "register-cross")).selectByVisibleText("否");
             byId(browser, "register-av").sendKeys("双屏，高拍仪");
             byId(browser, "register-submit").click();
-            WebElement row = browser.waiting().until(d -> d.findElement(By.cssSelector("tr[data-workstation='" + code + "']")));
-            assertThat(row.getText()).contains("远程异地评标区 B 评标室 1").contains("双屏，高拍仪").contains("否");
+            String row = browser.waiting().until(d -> d.findElement(By.cssSelector("tr[data-workstation='" + code + "']")).getText());
+            assertThat(row).contains("远程异地评标区 B 评标室 1").contains("双屏，高拍仪").contains("否");
             assertThat(byId(browser, "register-result").getText()).contains("工位 " + code + " 已登记");
             assertThat(browser.driver().findElements(By.cssSelector("#register-form .field-error"))).isEmpty();
             browser.step("registered");
