@@ -157,7 +157,7 @@ public final class EnvelopeSealing {
 
     private EnvelopeRefused refuse(String messageId, String sender, RefusalReason reason, String detail) {
         refusals.refused(messageId, sender, reason, detail, clock.instant());
-        return new EnvelopeRefused(reason, detail);
+        return new EnvelopeRefused(reason, detail, sender, messageId);
     }
 
     /** The message as sent over the wire. */

@@ -22,9 +22,12 @@ class JdbcExchangeRecords implements SeenMessages, RefusalLog, PartnerKeys {
         this.jdbc = jdbc;
     }
 
-    /** The primary key decides, so that two nodes receiving the same message at once accept it once. */
+    /**
+     * The primary key decides, so that two nodes receiving the same message at once accept it once. In
+     * the caller's transaction: the id counts as seen only if what the message brought is kept too.
+     */
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public boolean firstTime(String sender, String messageId, Instant receivedAt) {
         try {
             jdbc.sql("INSERT INTO exchange_seen_message (sender, message_id, received_at) VALUES (?, ?, ?)")

@@ -14,8 +14,8 @@ import cn.hlj.remoteeval.security.Groups;
  */
 final class ApiAccess {
 
-    /** The API, the actuator and the engine REST API. */
-    static final RequestMatcher PATHS = RequestPaths.of("/api/**", "/actuator/**", "/engine-rest/**");
+    /** The API, the actuator, the engine REST API and the partner provinces' exchange. */
+    static final RequestMatcher PATHS = RequestPaths.of("/api/**", "/actuator/**", "/engine-rest/**", "/exchange/**");
 
     private ApiAccess() {
     }
@@ -28,6 +28,9 @@ final class ApiAccess {
                 .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/sms-gateway/replies")).permitAll()
                 // The voice platform's key-press callback: signed the same way, with its own secret.
                 .requestMatchers(RequestPaths.of(HttpMethod.POST, "/api/voice-gateway/answers")).permitAll()
+                // Partner provinces' messages: the SM2 signature of a registered partner is the credential
+                // (crossprovince.exchange checks it before anything is read).
+                .requestMatchers(RequestPaths.of(HttpMethod.POST, "/exchange/v1/messages")).permitAll()
                 .requestMatchers(RequestPaths.of("/actuator/**")).hasAuthority(Groups.authority(Groups.OPERATOR))
                 .anyRequest().authenticated();
     }
