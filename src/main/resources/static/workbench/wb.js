@@ -121,6 +121,23 @@
     target.replaceChildren(el('div', { className: isError ? 'form-error' : 'notice', role: isError ? 'alert' : 'status' }, text));
   }
 
+  /** A paged list's #summary, #page, #prev and #next for one page of the API's {page, size, total}. */
+  function showPage(result, counted, none) {
+    const pages = Math.max(1, Math.ceil(result.total / result.size));
+    document.getElementById('summary').textContent = result.total ? '共 ' + result.total + ' ' + counted : none;
+    document.getElementById('page').textContent = '第 ' + (result.page + 1) + ' / ' + pages + ' 页';
+    document.getElementById('prev').disabled = result.page === 0;
+    document.getElementById('next').disabled = result.page + 1 >= pages;
+  }
+
+  /** Turns the pages: a new search or cleared filters start again (0), #prev and #next move by one. */
+  function onPaging(form, turn) {
+    form.addEventListener('submit', e => { e.preventDefault(); turn(0); });
+    form.addEventListener('reset', () => setTimeout(() => turn(0)));
+    document.getElementById('prev').addEventListener('click', () => turn(-1));
+    document.getElementById('next').addEventListener('click', () => turn(1));
+  }
+
   function pad(n) { return String(n).padStart(2, '0'); }
   /** An instant as Beijing time, to the minute. */
   function instant(value) {
@@ -156,5 +173,6 @@
   }
 
   window.WB = { Problem, request, get: url => request('GET', url), send: request, me, el, page, showErrors, clearErrors, say,
+    showPage, onPaging,
     instant, today, param, HALF_DAYS, CATEGORIES };
 })();

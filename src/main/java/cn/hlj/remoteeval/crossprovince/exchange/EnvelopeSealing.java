@@ -53,6 +53,16 @@ public final class EnvelopeSealing {
         this.json = json;
     }
 
+    public String province() {
+        return province;
+    }
+
+    /** This province's public key, to give to partners; empty while no private key is configured. */
+    public Optional<String> publicKey() {
+        return privateKey == null || privateKey.isBlank() ? Optional.empty()
+                : Optional.of(NationalCrypto.publicKeyOf(privateKey));
+    }
+
     /** An incoming message, checked: its envelope and, when it had one, its opened sealed part. */
     public record Opened(Envelope envelope, JsonNode secret) {
     }

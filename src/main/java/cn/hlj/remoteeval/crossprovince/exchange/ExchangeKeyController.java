@@ -2,9 +2,6 @@ package cn.hlj.remoteeval.crossprovince.exchange;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,22 +23,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "跨省交换")
 class ExchangeKeyController {
 
-    private final JdbcClient jdbc;
+    private final JdbcExchangeRecords records;
     private final CurrentActor actor;
     private final AuditLog audit;
     private final Clock clock;
-    private final String province;
-    private final String privateKey;
+    private final EnvelopeSealing sealing;
 
-    ExchangeKeyController(JdbcClient jdbc, CurrentActor actor, AuditLog audit, Clock clock,
-            @Value("${remote-eval.exchange.province:HL}") String province,
-            @Value("${remote-eval.exchange.private-key:}") String privateKey) {
-        this.jdbc = jdbc;
+    ExchangeKeyController(JdbcExchangeRecords records, CurrentActor actor, AuditLog audit, Clock clock, EnvelopeSealing sealing) {
+        this.records = records;
         this.actor = actor;
         this.audit = audit;
         this.clock = clock;
-        this.province = province;
-        this.privateKey = privateKey;
+        this.sealing = sealing;
     }
 
     @Schema(name = "ExchangePublicKey", description = "SM2 公钥（未压缩点，十六进制）")
@@ -52,23 +45,19 @@ class ExchangeKeyController {
     @Operation(summary = "本省的交换公钥（仅运维）", description = "联调测试时提供给合作省份登记。")
     PublicKey ours() {
         requireOperator();
-        if (privateKey == null || privateKey.isBlank()) {
-            throw ApiProblemException.conflict("本省尚未配置交换密钥（remote-eval.exchange.private-key）。", null, null);
-        }
-        return new PublicKey(province, NationalCrypto.publicKeyOf(privateKey));
+        return new PublicKey(sealing.province(), sealing.publicKey().orElseThrow(() -> ApiProblemException.conflict(
+                "本省尚未配置交换密钥（remote-eval.exchange.private-key）。", null, null)));
     }
 
     @PutMapping("/api/partner-provinces/{code}/exchange-key")
     @Operation(summary = "登记合作省份的交换公钥（仅运维）", description = "用于验证该省报文的 SM2 签名，并为其密封报文。")
-    @Transactional
     PublicKey register(@PathVariable String code, @RequestBody(required = false) PublicKey request) {
         requireOperator();
         String key = request == null || request.publicKey() == null ? null : request.publicKey().strip().toLowerCase();
         if (key == null || !NationalCrypto.isPublicKey(key)) {
             throw ApiProblemException.invalid("publicKey", "应为 SM2 公钥：04 开头的 130 位十六进制（未压缩点）");
         }
-        int updated = jdbc.sql("UPDATE partner_province SET exchange_public_key = ? WHERE code = ?").params(key, code).update();
-        if (updated == 0) {
+        if (!records.registerKey(code, key)) {
             throw ApiProblemException.notFound("合作省份不存在：" + code);
         }
         audit.append(clock.instant(), actor.userId(), "PARTNER_EXCHANGE_KEY_SET", "PARTNER_PROVINCE", code,

@@ -58,6 +58,13 @@ class JdbcExchangeRecords implements SeenMessages, RefusalLog, PartnerKeys {
                 + "AND exchange_public_key IS NOT NULL").param(provinceCode).query(String.class).optional();
     }
 
+    /** Enters a partner's key in the register; false when there is no such partner. */
+    @Transactional
+    boolean registerKey(String provinceCode, String publicKey) {
+        return jdbc.sql("UPDATE partner_province SET exchange_public_key = ? WHERE code = ?").params(publicKey, provinceCode)
+                .update() == 1;
+    }
+
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

@@ -36,6 +36,15 @@ class TenderReaders {
         boolean nothing() {
             return !everyTender && mainCenters.isEmpty() && tenderer == null;
         }
+
+        /** Reads the tender as an official (its center, the province, the DRC, an operator), not as its tenderer. */
+        boolean official(String mainCenter) {
+            return everyTender || mainCenters.contains(mainCenter);
+        }
+
+        boolean sees(String mainCenter, String tendererOfTender) {
+            return official(mainCenter) || same(tenderer, tendererOfTender);
+        }
     }
 
     Reach reach() {
@@ -53,8 +62,7 @@ class TenderReaders {
     }
 
     boolean maySee(String mainCenter, String tenderer) {
-        Reach reach = reach();
-        return reach.everyTender() || reach.mainCenters().contains(mainCenter) || same(reach.tenderer(), tenderer);
+        return reach().sees(mainCenter, tenderer);
     }
 
     /** Whether the caller is a tenderer account bound to the tender's tenderer (not just any tenderer account). */

@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.tender.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -107,17 +108,17 @@ class TenderTimelineController {
     @Operation(summary = "标段的状态时间线和期限", description = "可查看该标段的人可见；招标人只看到与其有关的节点和期限，不显示经办人。")
     Timeline timeline(@PathVariable String id) {
         TenderView view = tenders.view(id);
-        if (!readers.maySee(view.mainCenter(), view.tenderer())) {
+        TenderReaders.Reach reach = readers.reach();
+        if (!reach.sees(view.mainCenter(), view.tenderer())) {
             throw TenderService.notFound(id);
         }
-        TenderReaders.Reach reach = readers.reach();
-        boolean official = reach.everyTender() || reach.mainCenters().contains(view.mainCenter());
+        boolean official = reach.official(view.mainCenter());
         List<Milestone> milestones = audit.entriesFor(AuditLog.TENDER_SUBJECT, id).stream()
                 .filter(entry -> MILESTONES.containsKey(entry.action()))
                 .filter(entry -> official || TENDERER_MILESTONES.contains(entry.action()))
                 .map(entry -> new Milestone(entry.occurredAt(), entry.action(), MILESTONES.get(entry.action()),
                         official ? entry.actor() : null))
-                .sorted(java.util.Comparator.comparing(Milestone::at))
+                .sorted(Comparator.comparing(Milestone::at))
                 .toList();
         List<DeadlineView> due = deadlines.ofTender(id).stream()
                 .filter(ticket -> official || TENDERER_DEADLINES.contains(ticket.kind()))
