@@ -26,8 +26,12 @@ public final class CanonicalJson {
     }
 
     public static byte[] bytes(JsonNode value) {
+        return string(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String string(JsonNode value) {
         try {
-            return WRITER.writeValueAsString(sorted(value)).getBytes(StandardCharsets.UTF_8);
+            return WRITER.writeValueAsString(sorted(value));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serialisable", e);
         }

@@ -73,20 +73,34 @@ public final class EnvelopeSealing {
      */
     public Envelope seal(MessageType type, String messageId, String correlationId, String receiver, long sequence,
             JsonNode body, JsonNode secret, String receiverPublicKey) {
-        Envelope.SealedPart sealed = null;
-        if (secret != null) {
-            byte[] key = crypto.randomBytes(NationalCrypto.SM4_KEY_BYTES);
-            byte[] iv = crypto.randomBytes(NationalCrypto.GCM_IV_BYTES);
-            try {
-                byte[] data = NationalCrypto.sm4Gcm(true, key, iv, messageId.getBytes(StandardCharsets.UTF_8),
-                        CanonicalJson.bytes(secret));
-                sealed = new Envelope.SealedPart(Envelope.SealedPart.ALGORITHM,
-                        B64.encodeToString(crypto.encryptForRecipient(key, receiverPublicKey)), B64.encodeToString(iv),
-                        B64.encodeToString(data));
-            } catch (InvalidCipherTextException e) {
-                throw new IllegalStateException("SM4 sealing failed", e);
-            }
+        return sign(type, messageId, correlationId, receiver, sequence, body,
+                secret == null ? null : sealFor(messageId, secret, receiverPublicKey));
+    }
+
+    /**
+     * Encrypts {@code secret} for the receiver: done once, when the message is queued, so that the
+     * plain secret is never stored for sending; the message id is bound in as additional data.
+     */
+    public Envelope.SealedPart sealFor(String messageId, JsonNode secret, String receiverPublicKey) {
+        byte[] key = crypto.randomBytes(NationalCrypto.SM4_KEY_BYTES);
+        byte[] iv = crypto.randomBytes(NationalCrypto.GCM_IV_BYTES);
+        try {
+            byte[] data = NationalCrypto.sm4Gcm(true, key, iv, messageId.getBytes(StandardCharsets.UTF_8),
+                    CanonicalJson.bytes(secret));
+            return new Envelope.SealedPart(Envelope.SealedPart.ALGORITHM,
+                    B64.encodeToString(crypto.encryptForRecipient(key, receiverPublicKey)), B64.encodeToString(iv),
+                    B64.encodeToString(data));
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("SM4 sealing failed", e);
         }
+    }
+
+    /**
+     * Signs a message as of now. A retried message is signed again at each attempt (same id, same
+     * sequence, new time), so that it still falls inside the receiver's window after an outage.
+     */
+    public Envelope sign(MessageType type, String messageId, String correlationId, String receiver, long sequence,
+            JsonNode body, Envelope.SealedPart sealed) {
         Envelope unsigned = new Envelope(MessageType.VERSION, type, messageId, correlationId, province, receiver, sequence,
                 clock.instant(), body, sealed, null);
         return unsigned.withSignature(B64.encodeToString(crypto.sign(unsigned.signedBytes(), privateKey)));
@@ -135,6 +149,20 @@ public final class EnvelopeSealing {
             throw refuse(messageId, sender, RefusalReason.REPLAY, messageId);
         }
         return new Opened(envelope, secret);
+    }
+
+    /**
+     * A message accepted earlier, as kept in the inbox, read again for handling: it passed every check
+     * when it arrived, so only its sealed part is opened now (with this province's key).
+     */
+    public Opened reopen(String stored) {
+        try {
+            JsonNode message = json.readTree(stored);
+            Envelope envelope = envelope(message);
+            return new Opened(envelope, envelope.sealed() == null ? null : unseal(envelope));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored message is not JSON", e);
+        }
     }
 
     private JsonNode unseal(Envelope envelope) {

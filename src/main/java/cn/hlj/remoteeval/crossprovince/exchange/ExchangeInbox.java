@@ -1,17 +1,21 @@
 package cn.hlj.remoteeval.crossprovince.exchange;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.hlj.remoteeval.crossprovince.exchange.ExchangeInboxStore.InboxState;
 
 /**
  * Where partners' messages arrive: each is checked ({@link EnvelopeSealing}), kept as received with the
- * answer it was given, and a message delivered again (the sender retried, unsure the first delivery
- * arrived) gets that first answer again and changes nothing. Handling in sequence order is the next part.
+ * answer it was given, and handled afterwards in the partner's sequence order ({@link ExchangeHandling});
+ * a message delivered again (the sender retried, unsure the first delivery arrived) gets that first
+ * answer again and changes nothing.
  */
 @Component
 public class ExchangeInbox {
@@ -20,11 +24,18 @@ public class ExchangeInbox {
     public static final int MAX_BYTES = 60_000;
 
     private final EnvelopeSealing sealing;
-    private final JdbcClient jdbc;
+    private final ExchangeInboxStore store;
+    private final RefusalLog refusals;
+    private final ExchangeHandling handling;
+    private final Clock clock;
 
-    ExchangeInbox(EnvelopeSealing sealing, JdbcClient jdbc) {
+    ExchangeInbox(EnvelopeSealing sealing, ExchangeInboxStore store, RefusalLog refusals, ExchangeHandling handling,
+            Clock clock) {
         this.sealing = sealing;
-        this.jdbc = jdbc;
+        this.store = store;
+        this.refusals = refusals;
+        this.handling = handling;
+        this.clock = clock;
     }
 
     /** The answer to a delivery, and whether it repeats an earlier one. */
@@ -39,31 +50,38 @@ public class ExchangeInbox {
      */
     @Transactional
     public Receipt deliver(byte[] received) {
+        EnvelopeSealing.Opened opened;
         try {
-            EnvelopeSealing.Opened opened = sealing.open(received);
-            Envelope envelope = opened.envelope();
-            String answer = "已接收：" + envelope.type().label();
-            jdbc.sql("INSERT INTO exchange_inbox (sender, message_id, sequence_no, message_type, correlation_id, received, "
-                    + "answer, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(envelope.sender(), envelope.messageId(), envelope.sequence(), envelope.type().name(),
-                            envelope.correlationId(), new String(received, StandardCharsets.UTF_8), answer,
-                            Timestamp.from(envelope.sentAt()))
-                    .update();
-            return new Receipt(envelope.messageId(), answer, false);
+            opened = sealing.open(received);
         } catch (EnvelopeRefused refused) {
-            if (refused.reason() == RefusalReason.REPLAY) {
-                Optional<Receipt> first = firstAnswer(refused);
-                if (first.isPresent()) {
-                    return first.get();
+            if (refused.reason() == RefusalReason.REPLAY && refused.sender() != null) {
+                String first = store.answerOf(refused.sender(), refused.messageId()).orElse(null);
+                if (first != null) {
+                    return new Receipt(refused.messageId(), first, true);
                 }
             }
             throw refused;
         }
-    }
-
-    private Optional<Receipt> firstAnswer(EnvelopeRefused replay) {
-        return jdbc.sql("SELECT message_id, answer FROM exchange_inbox WHERE sender = ? AND message_id = ?")
-                .params(replay.sender(), replay.messageId())
-                .query((rs, row) -> new Receipt(rs.getString(1), rs.getString(2), true)).optional();
+        Envelope envelope = opened.envelope();
+        Instant now = clock.instant();
+        boolean late = store.passed(envelope.sender(), envelope.sequence());
+        String answer = late ? "已接收：" + envelope.type().label() + "（该序号已被本省运维跳过，不再自动处理）"
+                : "已接收：" + envelope.type().label();
+        if (!store.insert(envelope.sender(), envelope.messageId(), envelope.sequence(), envelope.type(),
+                envelope.correlationId(), new String(received, StandardCharsets.UTF_8), answer,
+                late ? InboxState.LATE : InboxState.RECEIVED, now)) {
+            refusals.refused(envelope.messageId(), envelope.sender(), RefusalReason.SEQUENCE_TAKEN,
+                    "sequence=" + envelope.sequence(), now);
+            throw new EnvelopeRefused(RefusalReason.SEQUENCE_TAKEN, "sequence=" + envelope.sequence(), envelope.sender(),
+                    envelope.messageId());
+        }
+        String sender = envelope.sender();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                handling.handleSoon(sender);
+            }
+        });
+        return new Receipt(envelope.messageId(), answer, false);
     }
 }

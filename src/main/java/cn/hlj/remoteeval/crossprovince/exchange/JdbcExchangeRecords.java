@@ -58,6 +58,29 @@ class JdbcExchangeRecords implements SeenMessages, RefusalLog, PartnerKeys {
                 + "AND exchange_public_key IS NOT NULL").param(provinceCode).query(String.class).optional();
     }
 
+    /** A partner this province can send to: its key (to seal for it) and its node's address. */
+    record PartnerLink(String publicKey, java.net.URI endpoint) {
+    }
+
+    /** Empty for a stranger, a suspended partner, or one whose key or address is not entered yet. */
+    @Transactional(readOnly = true)
+    public Optional<PartnerLink> linkOf(String provinceCode) {
+        if (provinceCode == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT exchange_public_key, exchange_endpoint FROM partner_province WHERE code = ? "
+                + "AND state <> 'SUSPENDED' AND exchange_public_key IS NOT NULL AND exchange_endpoint IS NOT NULL")
+                .param(provinceCode)
+                .query((rs, row) -> new PartnerLink(rs.getString(1), java.net.URI.create(rs.getString(2)))).optional();
+    }
+
+    /** Enters a partner's node address in the register; false when there is no such partner. */
+    @Transactional
+    boolean registerEndpoint(String provinceCode, String endpoint) {
+        return jdbc.sql("UPDATE partner_province SET exchange_endpoint = ? WHERE code = ?").params(endpoint, provinceCode)
+                .update() == 1;
+    }
+
     /** Enters a partner's key in the register; false when there is no such partner. */
     @Transactional
     boolean registerKey(String provinceCode, String publicKey) {

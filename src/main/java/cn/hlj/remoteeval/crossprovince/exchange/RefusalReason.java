@@ -9,7 +9,8 @@ public enum RefusalReason {
     STALE("报文时间超出允许范围"),
     BAD_SIGNATURE("签名验证失败"),
     REPLAY("报文编号已处理过（重放）"),
-    UNSEALABLE("密封部分无法解密");
+    UNSEALABLE("密封部分无法解密"),
+    SEQUENCE_TAKEN("序号已被该发送方的另一报文使用");
 
     private final String label;
 
