@@ -11,12 +11,13 @@ import cn.hlj.remoteeval.web.FieldViolation;
  * Reads one request field, adding what is wrong with it to a list instead of failing at once.
  * Every message names the field in Chinese, so that the person who filled the form knows which one.
  */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
-    static String text(String field, String label, String value, int maxLength, List<FieldViolation> violations) {
+    public static String text(String field, String label, String value, int maxLength,
+            List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, label + "不能为空"));
             return null;
@@ -30,7 +31,7 @@ final class Fields {
     }
 
     /** A partner province: named, and not this province. */
-    static String partnerProvince(String field, String label, String value, List<FieldViolation> violations) {
+    public static String partnerProvince(String field, String label, String value, List<FieldViolation> violations) {
         String province = text(field, label, value, 32, violations);
         if (province != null && Provinces.isHome(province)) {
             violations.add(new FieldViolation(field, label + "不能是本省（" + Provinces.HOME + "）"));
@@ -39,7 +40,7 @@ final class Fields {
         return province;
     }
 
-    static Integer atLeast(String field, String label, Integer value, int min, List<FieldViolation> violations) {
+    public static Integer atLeast(String field, String label, Integer value, int min, List<FieldViolation> violations) {
         if (value == null) {
             violations.add(new FieldViolation(field, label + "不能为空"));
             return null;
@@ -51,7 +52,7 @@ final class Fields {
         return value;
     }
 
-    static LocalDate date(String field, String label, String value, List<FieldViolation> violations) {
+    public static LocalDate date(String field, String label, String value, List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, label + "不能为空"));
             return null;
@@ -64,7 +65,7 @@ final class Fields {
         }
     }
 
-    static <E extends Enum<E>> E enumValue(String field, String label, String value, Class<E> type,
+    public static <E extends Enum<E>> E enumValue(String field, String label, String value, Class<E> type,
             List<FieldViolation> violations) {
         if (value == null || value.isBlank()) {
             violations.add(new FieldViolation(field, label + "不能为空"));

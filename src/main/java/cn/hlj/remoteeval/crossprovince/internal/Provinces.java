@@ -6,24 +6,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** This province, as partners and staff name it, and the provinces that may become its partners. */
-final class Provinces {
+public final class Provinces {
 
-    static final String HOME = "黑龙江省";
+    public static final String HOME = "黑龙江省";
 
     /** The provincial center: it arranges cross-province evaluation through the national system (policy 十). */
-    static final String PROVINCIAL_CENTER = "PROV";
+    public static final String PROVINCIAL_CENTER = "PROV";
 
     /**
      * The mainland's provincial-level divisions other than this one, keyed by their ISO 3166-2:CN
      * code (without "CN-"): the national dispatch system joins provinces, not cities.
      */
-    static final Map<String, String> PARTNERS = partners();
+    public static final Map<String, String> PARTNERS = partners();
 
     private Provinces() {
     }
 
     /** Whether a province name entered by staff means this province ("黑龙江" or "黑龙江省"). */
-    static boolean isHome(String province) {
+    public static boolean isHome(String province) {
         if (province == null) {
             return false;
         }
@@ -32,7 +32,7 @@ final class Provinces {
     }
 
     /** The partner province's full name for a code such as "JL"; empty for this province and unknown codes. */
-    static Optional<String> partnerName(String code) {
+    public static Optional<String> partnerName(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(PARTNERS.get(code.strip().toUpperCase()));
     }
 

@@ -11,7 +11,7 @@ import cn.hlj.remoteeval.web.ApiProblemException;
  * not even the main venue's.
  */
 @Component
-class ProvincialCenterAccess {
+public class ProvincialCenterAccess {
 
     private final CurrentActor actor;
 
@@ -20,7 +20,7 @@ class ProvincialCenterAccess {
     }
 
     /** The acting user's id, once they are allowed. */
-    String require() {
+    public String require() {
         if (!actor.isOperator() && !actor.isStaffOf(Provinces.PROVINCIAL_CENTER)) {
             throw ApiProblemException.forbidden("跨省远程异地评标由省公共资源交易中心统筹安排，只有省中心工作人员可执行此操作。");
         }

@@ -1,0 +1,69 @@
+package cn.hlj.remoteeval.crossprovince.hosting;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import cn.hlj.remoteeval.crossprovince.internal.ProvincialCenterAccess;
+
+@RestController
+@RequestMapping("/api/cross-province/hostings")
+@Tag(name = "跨省远程异地评标")
+class HostingController {
+
+    private final HostingValidator validator;
+    private final HostingService hostings;
+    private final ProvincialCenterAccess access;
+
+    HostingController(HostingValidator validator, HostingService hostings, ProvincialCenterAccess access) {
+        this.validator = validator;
+        this.hostings = hostings;
+        this.access = access;
+    }
+
+    @PostMapping
+    @Operation(summary = "登记承接合作省份项目（本省作为副场）",
+            description = "仅省公共资源交易中心工作人员可登记；只能在 PROV、HRB、QQHR 预订跨省评标工位。")
+    ResponseEntity<HostingView> register(@RequestBody(required = false) HostingRequest request) {
+        String user = access.require();
+        HostingView view = hostings.register(validator.validate(request), user);
+        return ResponseEntity.created(URI.create("/api/cross-province/hostings/" + view.id())).body(view);
+    }
+
+    @GetMapping
+    @Operation(summary = "列出承接的合作省份项目", description = "按评标日期筛选，默认自今天起一年。")
+    List<HostingView> list(
+            @Parameter(description = "起始日期（含），默认今天", example = "2031-05-01") @RequestParam(required = false) String from,
+            @Parameter(description = "截止日期（含），默认起始日期后一年", example = "2031-05-31") @RequestParam(required = false) String to) {
+        access.require();
+        return hostings.list(from, to);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "查看承接记录")
+    HostingView get(@PathVariable String id) {
+        access.require();
+        return hostings.view(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "取消承接", description = "释放已预订的跨省评标工位。")
+    ResponseEntity<Void> cancel(@PathVariable String id) {
+        String user = access.require();
+        hostings.cancel(id, user);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,7 +1,0 @@
-package cn.hlj.remoteeval.crossprovince.internal;
-
-import cn.hlj.remoteeval.venue.Slot;
-
-/** A validated request to host a partner's tender here. */
-record HostingRegistration(String partnerProvince, String partnerTenderRef, String centerCode, Slot slot, int seats) {
-}
