@@ -105,6 +105,59 @@ class AssignmentService {
         return new AssignmentView(tenderId, assignment.partnerProvince(), assignment.mainVenueSeats(), receivedAt);
     }
 
+    /** What became of a partner's offer that arrived through the exchange. */
+    enum OfferOutcome {
+        ACCEPTED,
+        /** The tender no longer waits for a plan (moved on, withdrawn, or another plan came first). */
+        NOT_WAITING,
+        /** The partner offered more seats than the committee has. */
+        TOO_MANY_SEATS,
+        /** The main venue lacks free cross-province workstations for its share. */
+        MAIN_SEATS_SHORT
+    }
+
+    /**
+     * A partner's offer through the exchange: the partner's sessions (opaque references, never its
+     * centers) take their seats, the main venue the rest of the committee. Checks before it books, so
+     * that an unusable offer changes nothing and the caller can tell the partner.
+     */
+    OfferOutcome acceptOffer(String tenderId, String partnerCode, List<PartnerAssignment.SubVenue> sessions,
+            String receivedBy) {
+        TenderFacts tender = tenders.find(tenderId).orElse(null);
+        if (tender == null || tender.scope() != Scope.CROSS_PROVINCE
+                || tender.state() != TenderState.AWAITING_PARTNER_ASSIGNMENT || store.hasCurrent(tenderId)) {
+            return OfferOutcome.NOT_WAITING;
+        }
+        int partnerSeats = sessions.stream().mapToInt(PartnerAssignment.SubVenue::seats).sum();
+        int mainSeats = tender.committeeSize() - partnerSeats;
+        if (mainSeats < 0) {
+            return OfferOutcome.TOO_MANY_SEATS;
+        }
+        if (mainSeats > 0) {
+            bookings.lockSlot(tender.slot());
+            if (bookings.freeSeats(tender.slot(), true).getOrDefault(tender.mainCenter(), 0) < mainSeats) {
+                return OfferOutcome.MAIN_SEATS_SHORT;
+            }
+        }
+        accept(tender, new PartnerAssignment(partnerCode, mainSeats, sessions), receivedBy);
+        return OfferOutcome.ACCEPTED;
+    }
+
+    private void accept(TenderFacts tender, PartnerAssignment assignment, String receivedBy) {
+        String tenderId = tender.id();
+        if (assignment.mainVenueSeats() > 0) {
+            bookings.book(tenderId, BookingPurpose.CROSS_PROVINCE_MAIN_VENUE, tender.slot(),
+                    Map.of(tender.mainCenter(), assignment.mainVenueSeats()), true);
+        }
+        Instant receivedAt = clock.instant();
+        store.insert(tenderId, assignment, receivedBy, receivedAt);
+        audit.append(receivedAt, receivedBy, AUDIT_ACTION, AUDIT_SUBJECT, tenderId,
+                "partnerProvince=" + assignment.partnerProvince() + " mainVenueSeats=" + assignment.mainVenueSeats()
+                        + " partnerSeats=" + assignment.subVenueSeats());
+        dispatch.partnerAssignmentReceived(tenderId, receivedBy);
+        log.info("Cross-province assignment accepted for tender {} (through the exchange)", tenderId);
+    }
+
     private static ApiProblemException notWaiting(TenderState state) {
         return ApiProblemException.conflict("该标段当前不在等待合作省份确定副场"
                 + (state == null ? "" : "（当前状态：" + state.label() + "）") + "，不能接收副场安排。", null, null);

@@ -76,6 +76,15 @@ public class ExchangeOutbox {
         return messageId;
     }
 
+    /**
+     * The partners a business message may go to now: connected (policy 十: the joint test passed and the
+     * connection is in service), not suspended, with a key and an address entered. Sorted by code.
+     */
+    @Transactional(readOnly = true)
+    public List<String> connectedPartners() {
+        return partners.connectedWithLink();
+    }
+
     private ObjectNode sealedJson(Envelope.SealedPart sealed) {
         ObjectNode part = json.createObjectNode();
         part.put("algorithm", sealed.algorithm());

@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.crossprovince.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -72,6 +73,11 @@ class JdbcExchangeRecords implements SeenMessages, RefusalLog, PartnerKeys {
                 + "AND state <> 'SUSPENDED' AND exchange_public_key IS NOT NULL AND exchange_endpoint IS NOT NULL")
                 .param(provinceCode)
                 .query((rs, row) -> new PartnerLink(rs.getString(1), java.net.URI.create(rs.getString(2)))).optional();
+    }
+
+    List<String> connectedWithLink() {
+        return jdbc.sql("SELECT code FROM partner_province WHERE state = 'CONNECTED' AND exchange_public_key IS NOT NULL "
+                + "AND exchange_endpoint IS NOT NULL ORDER BY code").query(String.class).list();
     }
 
     /** Enters a partner's node address in the register; false when there is no such partner. */

@@ -51,6 +51,11 @@ class HostingStore {
                 .query(Long.class).single() > 0;
     }
 
+    Optional<PartnerHosting> active(String partnerProvince, String partnerTenderRef) {
+        return jdbc.sql(SELECT + " WHERE partner_province = ? AND partner_tender_ref = ? AND state = ?")
+                .params(partnerProvince, partnerTenderRef, HostingState.ACTIVE.name()).query(ROW).optional();
+    }
+
     Optional<PartnerHosting> find(String id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ROW).optional();
     }

@@ -1,0 +1,154 @@
+package cn.hlj.remoteeval.crossprovince;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.hlj.remoteeval.crossprovince.exchange.NationalCrypto;
+import cn.hlj.remoteeval.testsupport.Api;
+import cn.hlj.remoteeval.testsupport.PartnerInstance;
+import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
+import cn.hlj.remoteeval.testsupport.TenderBody;
+import cn.hlj.remoteeval.venue.SeatBookings;
+
+/**
+ * Two provinces, two applications, two databases: this province (HL, the shared test context) as main
+ * venue of a cross-province tender, and the partner simulator (this application as JL, its own
+ * in-memory database) fixing the sub-venues through the exchange. The tender's request crosses, the
+ * partner books cross-province workstations at one of its permanent sub-venues and offers an opaque
+ * session, this province takes the rest of the committee at its main venue and the lifecycle moves on;
+ * a withdrawal frees the partner's seats; with the partner down, the request waits and goes through
+ * once the partner is back.
+ */
+@RemoteEvalIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoProvincesExchangeIntegrationTest {
+
+    private static final Duration CROSSING = Duration.ofSeconds(60);
+
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SeatBookings bookings;
+    @LocalServerPort
+    int port;
+    @Value("${remote-eval.exchange.private-key}")
+    String ourPrivateKey;
+
+    private PartnerInstance partner;
+
+    @BeforeAll
+    void startThePartnerAndConnectBothRegisters() {
+        partner = new PartnerInstance("JL").start();
+        partner.registerPartner("HL", NationalCrypto.publicKeyOf(ourPrivateKey),
+                "http://127.0.0.1:" + port + "/exchange/v1/messages");
+        PartnerInstance.register(jdbc, partner.province(), partner.publicKey(), partner.endpoint());
+    }
+
+    @AfterAll
+    void disconnect() {
+        PartnerInstance.unregister(jdbc, partner.province());
+        partner.close();
+    }
+
+    @Test
+    void theRequestCrossesThePartnerOffersASessionAndTheMainVenueTakesTheRestOfTheCommittee() throws Exception {
+        String id = registerCrossProvinceTender();
+
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        Map<String, Object> plan = jdbc.sql("SELECT partner_province, main_venue_seats, partner_sub_venues, received_by "
+                + "FROM cross_province_assignment WHERE tender_id = ? AND current_marker = TRUE").param(id).query().singleRow();
+        assertThat(plan.get("PARTNER_PROVINCE")).isEqualTo("JL");
+        assertThat(plan.get("RECEIVED_BY")).isEqualTo("exchange:JL");
+        // A committee of 5: the partner was asked for 5 − 5/3 = 4 seats and offered them; the main venue holds 1.
+        assertThat(((Number) plan.get("MAIN_VENUE_SEATS")).intValue()).isEqualTo(1);
+        assertThat(bookings.seatPlan(id)).containsOnlyKeys("HRB").containsValue(1);
+
+        Map<String, Object> hosting = partner.jdbc().sql("SELECT id, center_code, seats, state FROM partner_hosting "
+                + "WHERE partner_province = 'HL' AND partner_tender_ref = ?").param(id).query().singleRow();
+        assertThat(hosting.get("STATE")).isEqualTo("ACTIVE");
+        assertThat(hosting.get("CENTER_CODE")).isIn("PROV", "HRB", "QQHR");
+        assertThat(((Number) hosting.get("SEATS")).intValue()).isEqualTo(4);
+        String session = partner.context().getBean(SeatBookings.class)
+                .sessionCodeOf((String) hosting.get("ID"), (String) hosting.get("CENTER_CODE")).orElseThrow();
+        // What crossed is the session's opaque code: the hosting center never leaves the partner.
+        assertThat((String) plan.get("PARTNER_SUB_VENUES")).contains(session).doesNotContain("\"" + hosting.get("CENTER_CODE") + "\"");
+        await().atMost(CROSSING).until(() -> partner.jdbc().sql("SELECT COUNT(*) FROM audit_entry WHERE action = "
+                + "'PARTNER_HOSTING_CONFIRMED' AND subject_id = ?").param(hosting.get("ID")).query(Long.class).single() == 1);
+
+        for (JdbcClient side : List.of(jdbc, partner.jdbc())) {
+            assertThat(side.sql("SELECT COUNT(*) FROM exchange_inbox WHERE correlation_id = ? AND state <> 'HANDLED'")
+                    .param(id).query(Long.class).single()).as("every message handled on both sides").isZero();
+        }
+    }
+
+    @Test
+    void aWithdrawnTenderFreesThePartnersSeats() throws Exception {
+        String id = registerCrossProvinceTender();
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        String hostingId = partner.jdbc().sql("SELECT id FROM partner_hosting WHERE partner_province = 'HL' "
+                + "AND partner_tender_ref = ? AND state = 'ACTIVE'").param(id).query(String.class).single();
+        assertThat(partner.context().getBean(SeatBookings.class).seatPlan(hostingId)).isNotEmpty();
+
+        api.post("staff-hrb", "/api/tenders/" + id + "/withdrawal", Map.of("reason", "招标计划取消"))
+                .andExpect(status().isOk());
+
+        await().atMost(CROSSING).until(() -> "CANCELLED".equals(partner.jdbc()
+                .sql("SELECT state FROM partner_hosting WHERE id = ?").param(hostingId).query(String.class).single()));
+        assertThat(partner.context().getBean(SeatBookings.class).seatPlan(hostingId)).isEmpty();
+    }
+
+    @Test
+    void aRequestQueuedWhileThePartnerIsDownGoesThroughOnceItIsBack() throws Exception {
+        partner.stop();
+        String id;
+        try {
+            id = registerCrossProvinceTender();
+            await().atMost(CROSSING).until(() -> jdbc.sql("SELECT COALESCE(MAX(attempts), 0) FROM exchange_outbox "
+                    + "WHERE correlation_id = ? AND message_type = 'SUB_VENUE_REQUEST'").param(id).query(Integer.class)
+                    .single() >= 2);
+            assertThat(jdbc.sql("SELECT state FROM exchange_outbox WHERE correlation_id = ? AND message_type = "
+                    + "'SUB_VENUE_REQUEST'").param(id).query(String.class).single()).isIn("PENDING", "SENDING");
+            assertThat(state(id)).isEqualTo("AWAITING_PARTNER_ASSIGNMENT");
+        } finally {
+            partner.start();
+        }
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        assertThat(jdbc.sql("SELECT state FROM exchange_outbox WHERE correlation_id = ? AND message_type = "
+                + "'SUB_VENUE_REQUEST'").param(id).query(String.class).single()).isEqualTo("DELIVERED");
+    }
+
+    private String registerCrossProvinceTender() throws Exception {
+        LocalDate date = TenderBody.freshDate();
+        JsonNode registered = api.register(TenderBody.valid().category("SERVICES", "12000000.00")
+                .with("evaluationDate", date.toString()).with("halfDay", "AM"));
+        assertThat(registered.get("scope").asText()).isEqualTo("CROSS_PROVINCE");
+        return registered.get("id").asText();
+    }
+
+    private String state(String id) throws Exception {
+        return api.read(api.get("staff-hrb", "/api/tenders/" + id)).get("state").asText();
+    }
+
+    private void awaitState(String id, String wanted) {
+        await().atMost(CROSSING).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> assertThat(state(id)).isEqualTo(wanted));
+    }
+}
