@@ -93,6 +93,28 @@ class PartnerProvinceService {
         return step(code, null, user, p -> p.resume(on, today()));
     }
 
+    /**
+     * The two-province demo's partner, entered as connected from today with its steps recorded like any
+     * other (no check of the name against the list of provinces: the partner simulator's partner is this
+     * province's own code). Nothing when the code is already registered.
+     */
+    void enterDemoPartner(String code, String name, String user) {
+        if (store.find(code).isPresent()) {
+            return;
+        }
+        LocalDate today = today();
+        Instant now = clock.instant();
+        PartnerProvince registered = PartnerProvince.register(code, name, today, today);
+        store.insert(registered, user, now);
+        record(null, registered, null, user, now);
+        PartnerProvince tested = registered.passJointTest(today, today);
+        store.update(tested, registered.version());
+        record(registered, tested, null, user, now);
+        PartnerProvince connected = tested.connect(today, today);
+        store.update(connected, tested.version());
+        record(tested, connected, null, user, now);
+    }
+
     @Transactional(readOnly = true)
     List<PartnerProvinceView> list() {
         return store.all().stream().map(p -> PartnerProvinceView.of(p, null)).toList();
