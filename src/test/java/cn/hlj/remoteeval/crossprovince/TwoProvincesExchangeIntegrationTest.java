@@ -136,6 +136,35 @@ class TwoProvincesExchangeIntegrationTest {
                 + "'SUB_VENUE_REQUEST'").param(id).query(String.class).single()).isEqualTo("DELIVERED");
     }
 
+    @Test
+    void aRequestThePartnerRefusesIsADeadLetterUntilAnOperatorSendsItAgainAfterTheCauseIsFixed() throws Exception {
+        String rightKey = NationalCrypto.publicKeyOf(ourPrivateKey);
+        String wrongKey = new NationalCrypto(new java.security.SecureRandom()).newKeyPair().publicKey();
+        partner.jdbc().sql("UPDATE partner_province SET exchange_public_key = ? WHERE code = 'HL'").param(wrongKey).update();
+        String id;
+        try {
+            id = registerCrossProvinceTender();
+            await().atMost(CROSSING).until(() -> "REFUSED".equals(jdbc.sql("SELECT state FROM exchange_outbox "
+                    + "WHERE correlation_id = ? AND message_type = 'SUB_VENUE_REQUEST'").param(id).query(String.class).single()));
+            assertThat(jdbc.sql("SELECT last_error FROM exchange_outbox WHERE correlation_id = ? AND message_type = "
+                    + "'SUB_VENUE_REQUEST'").param(id).query(String.class).single()).startsWith("BAD_SIGNATURE");
+            assertThat(partner.jdbc().sql("SELECT COUNT(*) FROM exchange_refusal WHERE claimed_sender = 'HL' AND reason = "
+                    + "'BAD_SIGNATURE'").query(Long.class).single()).isPositive();
+            JsonNode dead = api.read(api.get("demo", "/api/exchange/messages?direction=OUT&partner=JL&state=REFUSED"));
+            assertThat(dead.findValuesAsText("correlationId")).contains(id);
+        } finally {
+            partner.jdbc().sql("UPDATE partner_province SET exchange_public_key = ? WHERE code = 'HL'").param(rightKey).update();
+        }
+        String messageId = jdbc.sql("SELECT message_id FROM exchange_outbox WHERE correlation_id = ? AND message_type = "
+                + "'SUB_VENUE_REQUEST'").param(id).query(String.class).single();
+        api.post("staff-hrb", "/api/exchange/messages/out/" + messageId + "/resend", Map.of()).andExpect(status().isForbidden());
+        api.post("demo", "/api/exchange/messages/out/" + messageId + "/resend", Map.of()).andExpect(status().isAccepted());
+
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        assertThat(jdbc.sql("SELECT state FROM exchange_outbox WHERE message_id = ?").param(messageId).query(String.class)
+                .single()).isEqualTo("DELIVERED");
+    }
+
     private String registerCrossProvinceTender() throws Exception {
         LocalDate date = TenderBody.freshDate();
         JsonNode registered = api.register(TenderBody.valid().category("SERVICES", "12000000.00")
