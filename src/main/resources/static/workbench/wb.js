@@ -15,6 +15,7 @@
     { key: 'reports', href: '/workbench/reports.html', label: '月度报告', who: p => p.drc || p.operator || p.staffOf.length },
     { key: 'calendar', href: '/workbench/calendar.html', label: '节假日安排', who: p => p.operator },
     { key: 'partners', href: '/workbench/partners.html', label: '合作省份', who: p => p.operator || p.staffOf.some(c => c.code === 'PROV') },
+    { key: 'exchange', href: '/workbench/exchange.html', label: '跨省报文', who: p => p.operator },
     { key: 'tasklist', href: '/camunda/app/tasklist/', label: '待办任务', who: p => p.staffOf.length || p.supervisorOf.length || p.drc || p.operator }
   ];
   const CAMUNDA_LOGOUT = '/camunda/api/admin/auth/user/default/logout';
