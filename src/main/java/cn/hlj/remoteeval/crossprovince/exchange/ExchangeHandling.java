@@ -103,7 +103,13 @@ class ExchangeHandling {
     }
 
     private void handle(String sender, Next next) {
-        EnvelopeSealing.Opened opened = sealing.reopen(next.received());
+        EnvelopeSealing.Opened opened;
+        try {
+            opened = sealing.reopen(next.received());
+        } catch (RuntimeException e) {
+            // A kept message that no longer opens (e.g. sealed under a key since replaced) must not hold the partner forever.
+            throw new HandlingFailed(next, "无法读取已保存的报文：" + e.getClass().getSimpleName(), e);
+        }
         Envelope envelope = opened.envelope();
         ExchangeHandler handler = handlers.get(envelope.type());
         if (handler == null) {

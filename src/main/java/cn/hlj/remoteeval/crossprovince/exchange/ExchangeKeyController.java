@@ -57,6 +57,7 @@ class ExchangeKeyController {
         if (key == null || !NationalCrypto.isPublicKey(key)) {
             throw ApiProblemException.invalid("publicKey", "应为 SM2 公钥：04 开头的 130 位十六进制（未压缩点）");
         }
+        code = ExchangeMonitorController.code(code);
         if (!records.registerKey(code, key)) {
             throw ApiProblemException.notFound("合作省份不存在：" + code);
         }

@@ -46,8 +46,12 @@ class ExchangeMonitor {
     }
 
     /** One partner's side of the exchange, as the operators' overview shows it. */
+    /**
+     * @param waitingFor a number that never arrived while later ones wait behind it
+     * @param blockedBy a dead letter (FAILED) that later messages wait behind
+     */
     record PartnerTraffic(String partner, long lastSent, long lastHandled, Map<String, Long> outgoing,
-            Map<String, Long> incoming, Long waitingFor) {
+            Map<String, Long> incoming, Long waitingFor, Long blockedBy) {
     }
 
     /** One message, without its content. */
@@ -69,11 +73,13 @@ class ExchangeMonitor {
         return counters.entrySet().stream().map(e -> {
             String partner = e.getKey();
             long lastHandled = e.getValue()[1];
-            boolean nextHere = inbox.at(partner, lastHandled + 1).isPresent();
+            var next = inbox.at(partner, lastHandled + 1);
             Long laterWaiting = jdbc.sql("SELECT MIN(sequence_no) FROM exchange_inbox WHERE sender = ? AND sequence_no > ? "
                     + "AND state = 'RECEIVED'").params(partner, lastHandled).query(Long.class).optional().orElse(null);
+            boolean blocked = next.isPresent() && next.get().state() == InboxState.FAILED;
             return new PartnerTraffic(partner, e.getValue()[0], lastHandled, out.getOrDefault(partner, Map.of()),
-                    in.getOrDefault(partner, Map.of()), !nextHere && laterWaiting != null ? lastHandled + 1 : null);
+                    in.getOrDefault(partner, Map.of()), next.isEmpty() && laterWaiting != null ? lastHandled + 1 : null,
+                    blocked ? lastHandled + 1 : null);
         }).toList();
     }
 
@@ -92,8 +98,9 @@ class ExchangeMonitor {
                 + " ORDER BY created_at DESC, sequence_no DESC LIMIT " + LIST_MAX)
                 .params(filters(partner, state))
                 .query((rs, row) -> new MessageRow("OUT", rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        MessageType.valueOf(rs.getString(4)).label(), rs.getString(5), rs.getString(6), rs.getInt(7),
-                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getString(10), rs.getString(11)))
+                        label(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), instant(rs.getTimestamp(8)),
+                        "PENDING".equals(rs.getString(6)) ? instant(rs.getTimestamp(9)) : null, rs.getString(10),
+                        rs.getString(11)))
                 .list();
     }
 
@@ -104,7 +111,7 @@ class ExchangeMonitor {
                 + " ORDER BY received_at DESC, sequence_no DESC LIMIT " + LIST_MAX)
                 .params(filters(partner, state))
                 .query((rs, row) -> new MessageRow("IN", rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        MessageType.valueOf(rs.getString(4)).label(), rs.getString(5), rs.getString(6), rs.getInt(7),
+                        label(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7),
                         instant(rs.getTimestamp(8)), rs.getString(6).equals("RECEIVED") ? instant(rs.getTimestamp(9)) : null,
                         rs.getString(10), rs.getString(11)))
                 .list();
@@ -197,6 +204,12 @@ class ExchangeMonitor {
             values.add(state);
         }
         return values;
+    }
+
+    /** A type no longer in the message set (a row kept from an earlier version) shows as its name. */
+    private static String label(String type) {
+        return java.util.Arrays.stream(MessageType.values()).filter(t -> t.name().equals(type)).findFirst()
+                .map(MessageType::label).orElse(type);
     }
 
     private static Instant instant(Timestamp value) {

@@ -89,7 +89,7 @@ class ExchangeMonitorController {
     @Operation(summary = "重新处理收到的死信报文（仅运维）")
     ResponseEntity<Void> retry(@PathVariable String sender, @PathVariable String messageId) {
         String operator = requireOperator();
-        if (!monitor.retry(sender, messageId, operator)) {
+        if (!monitor.retry(code(sender), messageId, operator)) {
             throw ApiProblemException.conflict("该报文不存在，或不是处理失败的报文。", null, null);
         }
         return ResponseEntity.accepted().build();
@@ -108,7 +108,7 @@ class ExchangeMonitorController {
             throw ApiProblemException.invalid("sequence", "请填写要跳过的序号（正整数）");
         }
         String messageId = request.messageId() == null || request.messageId().isBlank() ? null : request.messageId().strip();
-        if (!monitor.skip(sender, messageId, request.sequence(), operator)) {
+        if (!monitor.skip(code(sender), messageId, request.sequence(), operator)) {
             throw ApiProblemException.conflict("只能跳过该省正在等待的下一个序号：处理失败的报文，或尚未到达的序号。", "sequence",
                     "不是正在等待的序号");
         }
@@ -136,11 +136,16 @@ class ExchangeMonitorController {
             throw ApiProblemException.invalid("endpoint", delivery.plainHttpAllowed() ? "应为 http:// 或 https:// 开头的完整网址（不超过 300 字符）"
                     : "应为 https:// 开头的完整网址（不超过 300 字符）；省际之间不允许明文 http");
         }
-        if (!records.registerEndpoint(code, text)) {
+        if (!records.registerEndpoint(code(code), text)) {
             throw ApiProblemException.notFound("合作省份不存在：" + code);
         }
-        audit.append(clock.instant(), operator, "PARTNER_EXCHANGE_ENDPOINT_SET", "PARTNER_PROVINCE", code, "endpoint=" + text);
-        return new Endpoint(code, text);
+        audit.append(clock.instant(), operator, "PARTNER_EXCHANGE_ENDPOINT_SET", "PARTNER_PROVINCE", code(code), "endpoint=" + text);
+        return new Endpoint(code(code), text);
+    }
+
+    /** Province codes are capitals wherever they are stored; an address typed in lower case means the same. */
+    static String code(String value) {
+        return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private String requireOperator() {

@@ -112,9 +112,12 @@ class ExchangeOutboxStore {
                 .params(state.name(), cut(error), messageId, claimant, attempts).update() == 1;
     }
 
-    /** An operator sends a dead letter again (after the cause was fixed): signed anew, same id and sequence. */
+    /**
+     * An operator sends a dead letter again (after the cause was fixed): signed anew, same id and sequence,
+     * its waits starting over like a new message's.
+     */
     boolean requeue(String messageId, Instant now) {
-        return jdbc.sql("UPDATE exchange_outbox SET state = 'PENDING', next_attempt_at = ?, queued_at = ? "
+        return jdbc.sql("UPDATE exchange_outbox SET state = 'PENDING', attempts = 0, next_attempt_at = ?, queued_at = ? "
                 + "WHERE message_id = ? AND state IN ('REFUSED', 'DEAD')")
                 .params(Timestamp.from(now), Timestamp.from(now), messageId).update() == 1;
     }
