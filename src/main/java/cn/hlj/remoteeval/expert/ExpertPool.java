@@ -23,4 +23,19 @@ public interface ExpertPool {
      * other tenders are the draw's business, not the pool's.
      */
     List<ExpertCandidate> available(Collection<String> specialtyCodes, LocalDate date);
+
+    /**
+     * The experts in service (not suspended, not disqualified) per specialty and city: counts only,
+     * for the shared directory of the pool (policy 三). Combinations without any expert are left out;
+     * ordered by specialty code, then city.
+     */
+    List<InServiceCount> inServiceCounts();
+
+    /**
+     * How many experts of a specialty in a city are in service.
+     *
+     * @param cityCode the center code of the experts' 所在地市
+     */
+    record InServiceCount(String specialtyCode, String cityCode, long experts) {
+    }
 }

@@ -1,6 +1,8 @@
 package cn.hlj.remoteeval.venue;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The directory of the province's trading centers, seeded by migration and editable afterwards. */
@@ -18,5 +20,14 @@ public interface TradingCenters {
 
     default boolean exists(String code) {
         return code != null && find(code).isPresent();
+    }
+
+    /**
+     * Policy 四, for the cross-province workstation directory: per center, the workstations registered for
+     * cross-province evaluation and in service on the date (bookings do not matter). A center without any
+     * is left out. Read-only; the module's directory implements it.
+     */
+    default Map<String, Integer> crossProvinceWorkstationsInService(LocalDate date) {
+        throw new UnsupportedOperationException("crossProvinceWorkstationsInService");
     }
 }

@@ -20,7 +20,9 @@ public enum MessageType {
     AV_HANDOVER_RECEIPT("av-handover-receipt", "音视频资料接收回执"),
     CLUE_PASSED_ON("clue-passed-on", "移送违法违规线索"),
     CANCELLATION("cancellation", "取消"),
-    MOVE("move", "调整评标时间");
+    MOVE("move", "调整评标时间"),
+    EXPERT_DIRECTORY("expert-directory", "评标专家共享目录"),
+    WORKSTATION_DIRECTORY("workstation-directory", "跨省评标工位目录");
 
     public static final String VERSION = "1";
 

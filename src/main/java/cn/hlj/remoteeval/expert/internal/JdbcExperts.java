@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.hlj.remoteeval.expert.ExpertCandidate;
 import cn.hlj.remoteeval.expert.ExpertCategory;
+import cn.hlj.remoteeval.expert.ExpertPool;
 
 /**
  * The {@code expert} and {@code expert_history} tables. Bulk writes go as multi-row INSERTs and
@@ -185,6 +186,13 @@ class JdbcExperts {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** Experts in service per specialty and city, for the pool's shared directory: one grouped query. */
+    List<ExpertPool.InServiceCount> activeCountBySpecialtyAndCity() {
+        return jdbc.sql("SELECT specialty_code, city, COUNT(*) FROM expert WHERE status = ? GROUP BY specialty_code, city "
+                + "ORDER BY specialty_code, city").param(ExpertStatus.ACTIVE.name())
+                .query((rs, row) -> new ExpertPool.InServiceCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     /**

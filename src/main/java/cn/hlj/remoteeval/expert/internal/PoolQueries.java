@@ -75,6 +75,11 @@ class PoolQueries implements ExpertPool, ExpertContacts {
     }
 
     @Override
+    public List<InServiceCount> inServiceCounts() {
+        return experts.activeCountBySpecialtyAndCity();
+    }
+
+    @Override
     public Optional<ExpertContact> contactOf(String expertRef) {
         if (expertRef == null) {
             return Optional.empty();

@@ -1,7 +1,10 @@
 package cn.hlj.remoteeval.venue.internal;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,5 +47,18 @@ class JdbcTradingCenters implements TradingCenters {
     @Override
     public void changeNoticeAddress(String code, String address) {
         jdbc.sql("UPDATE trading_center SET notice_address = ? WHERE code = ?").params(address, code).update();
+    }
+
+    @Override
+    public Map<String, Integer> crossProvinceWorkstationsInService(LocalDate date) {
+        Map<String, Integer> counts = new TreeMap<>();
+        java.sql.Date day = java.sql.Date.valueOf(date);
+        jdbc.sql("SELECT w.center_code, COUNT(*) FROM workstation w WHERE w.cross_province = TRUE AND NOT EXISTS ("
+                + "SELECT 1 FROM workstation_outage o WHERE o.workstation_id = w.id AND o.from_date <= ? AND o.to_date >= ?) "
+                + "GROUP BY w.center_code").params(day, day)
+                .query((java.sql.ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
     }
 }

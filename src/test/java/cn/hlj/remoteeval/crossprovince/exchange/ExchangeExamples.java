@@ -48,6 +48,12 @@ final class ExchangeExamples {
                 {"reason":"招标人撤回"}""");
         text.put(MessageType.MOVE, """
                 {"evaluationDate":"2027-03-09","halfDay":"PM"}""");
+        text.put(MessageType.EXPERT_DIRECTORY, """
+                {"asOf":"2027-03-01T18:30:00Z","part":1,"parts":1,
+                 "entries":[{"specialtyCode":"A0101","cityCode":"CC","available":12},
+                            {"specialtyCode":"A080101","cityCode":"JLS","available":30}]}""");
+        text.put(MessageType.WORKSTATION_DIRECTORY, """
+                {"asOf":"2027-03-01T18:30:00Z","entries":[{"centerCode":"CC","crossProvinceWorkstations":12}]}""");
         Map<MessageType, JsonNode> bodies = new EnumMap<>(MessageType.class);
         text.forEach((type, body) -> {
             try {
