@@ -94,6 +94,19 @@ class TwoProvincesExchangeIntegrationTest {
         await().atMost(CROSSING).until(() -> partner.jdbc().sql("SELECT COUNT(*) FROM audit_entry WHERE action = "
                 + "'PARTNER_HOSTING_CONFIRMED' AND subject_id = ?").param(hosting.get("ID")).query(Long.class).single() == 1);
 
+        // Canary: nothing that crossed, either way, names the partner's hosting center (code or name) or a person.
+        String centerCode = (String) hosting.get("CENTER_CODE");
+        String centerName = partner.context().getBean(cn.hlj.remoteeval.venue.TradingCenters.class).find(centerCode)
+                .orElseThrow().name();
+        List<String> crossed = new java.util.ArrayList<>();
+        crossed.addAll(jdbc.sql("SELECT received FROM exchange_inbox WHERE correlation_id = ?").param(id).query(String.class).list());
+        crossed.addAll(jdbc.sql("SELECT body FROM exchange_outbox WHERE correlation_id = ?").param(id).query(String.class).list());
+        crossed.addAll(partner.jdbc().sql("SELECT body FROM exchange_outbox WHERE correlation_id = ?").param(id)
+                .query(String.class).list());
+        assertThat(crossed).hasSizeGreaterThanOrEqualTo(4).allSatisfy(text -> assertThat(text)
+                .doesNotContain(centerName).doesNotContain("\"" + centerCode + "\"").doesNotContain("centerCode")
+                .doesNotContain("name"));
+
         for (JdbcClient side : List.of(jdbc, partner.jdbc())) {
             assertThat(side.sql("SELECT COUNT(*) FROM exchange_inbox WHERE correlation_id = ? AND state <> 'HANDLED'")
                     .param(id).query(Long.class).single()).as("every message handled on both sides").isZero();
