@@ -48,6 +48,12 @@ class TwoProvincesExchangeIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     SeatBookings bookings;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
     @LocalServerPort
     int port;
     @Value("${remote-eval.exchange.private-key}")
@@ -176,6 +182,81 @@ class TwoProvincesExchangeIntegrationTest {
         awaitState(id, "AWAITING_EXPERT_DRAW");
         assertThat(jdbc.sql("SELECT state FROM exchange_outbox WHERE message_id = ?").param(messageId).query(String.class)
                 .single()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void afterTheEvaluationThePartnersMaterialArrivesByMessageIsVerifiedHereAndReceiptedToThePartner() throws Exception {
+        String id = registerCrossProvinceTender();
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        String hostingId = partner.jdbc().sql("SELECT id FROM partner_hosting WHERE partner_province = 'HL' "
+                + "AND partner_tender_ref = ? AND state = 'ACTIVE'").param(id).query(String.class).single();
+        String partnerSession = jdbc.sql("SELECT partner_sub_venues FROM cross_province_assignment WHERE tender_id = ? "
+                + "AND current_marker = TRUE").param(id).query(String.class).single().replaceAll(".*\"venue\":\"([^\"]+)\".*", "$1");
+
+        // The evaluation day at the main venue, as CrossProvinceLifecycleIntegrationTest runs it.
+        org.camunda.bpm.engine.task.Task record = await().atMost(CROSSING).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(id).taskDefinitionKey("RecordNationalExpertDraw").singleResult(), t -> t != null);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-prov", "staff-PROV",
+                () -> tasks.complete(record.getId(), Map.of("nationalExpertDrawReference", "NAT-2036-0077")));
+        awaitState(id, "EVALUATING");
+        org.camunda.bpm.engine.runtime.ProcessInstance day = await().atMost(CROSSING).until(() -> runtime
+                .createProcessInstanceQuery().processDefinitionKey("evaluation-day").processInstanceBusinessKey(id)
+                .singleResult(), p -> p != null);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", "staff-HRB", () -> tasks.complete(
+                task(day.getId(), "OpenSession").getId(), Map.of("supervisorOnSite", true, "sessionStartedAt",
+                        java.time.OffsetDateTime.now().withNano(0).toString())));
+        String session = bookings.sessionsOf(id).get(0).sessionCode();
+        org.camunda.bpm.engine.runtime.ProcessInstance venue = await().atMost(CROSSING).until(() -> runtime
+                .createProcessInstanceQuery().processDefinitionKey("venue-duties").processInstanceBusinessKey(id)
+                .singleResult(), p -> p != null);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", List.of("staff-HRB", "venue-" + session), () -> {
+            tasks.complete(task(venue.getId(), "PrepareWorkstations").getId(), Map.of("workstationsReady", true));
+            tasks.complete(task(venue.getId(), "ConnectAudioVideo").getId(), Map.of("audioVideoConnected", true));
+            tasks.complete(task(venue.getId(), "ArrangeMealsAndLodging").getId(), Map.of("mealsAndLodgingArranged", true));
+            tasks.complete(task(venue.getId(), "VerifyExpertIdentities").getId(),
+                    Map.of("expertsPresent", 1L, "noShowSeats", "", "identitiesVerified", true));
+            tasks.complete(task(venue.getId(), "SignReport").getId(), Map.of("reportSigned", true));
+        });
+        awaitState(id, "HANDING_OVER");
+
+        // The partner's session: its leg waits for the message, with no task for anyone here to fill in.
+        org.camunda.bpm.engine.runtime.ProcessInstance leg = await().atMost(CROSSING).until(() -> runtime
+                .createProcessInstanceQuery().processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_LEG)
+                .processInstanceBusinessKey(id).singleResult(), p -> p != null);
+        await().atMost(CROSSING).until(() -> runtime.createExecutionQuery().processInstanceId(leg.getId())
+                .activityId("AwaitPartnerMaterial").count() == 1);
+
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        PartnerInstance.Answer wrong = partner.call("POST", "staff-hrb", "/api/cross-province/hostings/" + hostingId
+                + "/av-handover", "{\"medium\":\"TAPE\",\"handedAt\":\"soon\",\"items\":[{\"fileName\":\"a.mp4\",\"sha256\":\"xyz\"}]}");
+        assertThat(wrong.status()).isIn(400, 403);
+        PartnerInstance.Answer handed = partner.call("POST", "staff-prov", "/api/cross-province/hostings/" + hostingId
+                + "/av-handover", "{\"medium\":\"DISC\",\"handedAt\":\"" + java.time.OffsetDateTime.now().withNano(0)
+                + "\",\"items\":[{\"fileName\":\"全程录像.mp4\",\"sha256\":\"" + sha + "\"}]}");
+        assertThat(handed.status()).as(handed.body()).isEqualTo(201);
+
+        org.camunda.bpm.engine.task.Task receipt = await().atMost(CROSSING).until(() -> tasks.createTaskQuery()
+                .processInstanceId(leg.getId()).taskDefinitionKey("ConfirmReceipt").singleResult(), t -> t != null);
+        Map<String, Object> handover = jdbc.sql("SELECT state, medium, item_count, handed_by FROM av_handover WHERE tender_id = ? "
+                + "AND leg_ref = ?").params(id, partnerSession).query().singleRow();
+        assertThat(handover.get("STATE")).isEqualTo("HANDED_OVER");
+        assertThat(handover.get("MEDIUM")).isEqualTo("OPTICAL_DISC");
+        assertThat(handover.get("HANDED_BY")).isEqualTo("exchange:JL");
+        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", "staff-HRB", () -> tasks.complete(receipt.getId(),
+                Map.of("checksumsVerified", true, "receivedAt", java.time.OffsetDateTime.now().withNano(0).toString())));
+
+        await().atMost(CROSSING).until(() -> partner.jdbc().sql("SELECT received_count FROM hosting_handover "
+                + "WHERE hosting_id = ?").param(hostingId).query(Integer.class).optional().orElse(0) == 1);
+        assertThat(partner.call("GET", "staff-prov", "/api/cross-province/hostings/" + hostingId + "/av-handover", null)
+                .body()).contains("receiptedAt");
+        // The hand-over to the tenderer follows, counted from the partner's material being received.
+        await().atMost(CROSSING).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_TENDERER_LEG).count() == 1);
+    }
+
+    private org.camunda.bpm.engine.task.Task task(String processInstanceId, String key) {
+        return await().atMost(CROSSING).until(() -> tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(key).singleResult(), t -> t != null);
     }
 
     private String registerCrossProvinceTender() throws Exception {

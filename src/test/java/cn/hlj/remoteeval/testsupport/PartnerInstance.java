@@ -77,6 +77,31 @@ public final class PartnerInstance implements AutoCloseable {
         return context.getBean(JdbcClient.class);
     }
 
+    /** The partner's answer to a request: status and body. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A JSON request to the partner's API as one of its demo users (HTTP Basic, password = user id). */
+    public Answer call(String method, String user, String path, String json) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json").header("Accept", "application/json");
+            request.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Enters {@code code} as a connected partner in this instance's register, with its key and address. */
     public void registerPartner(String code, String publicKey, String endpoint) {
         register(jdbc(), code, publicKey, endpoint);

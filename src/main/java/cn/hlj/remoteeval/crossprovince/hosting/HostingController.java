@@ -26,12 +26,30 @@ class HostingController {
 
     private final HostingValidator validator;
     private final HostingService hostings;
+    private final HostingHandovers handovers;
     private final ProvincialCenterAccess access;
 
-    HostingController(HostingValidator validator, HostingService hostings, ProvincialCenterAccess access) {
+    HostingController(HostingValidator validator, HostingService hostings, HostingHandovers handovers,
+            ProvincialCenterAccess access) {
         this.validator = validator;
         this.hostings = hostings;
+        this.handovers = handovers;
         this.access = access;
+    }
+
+    @PostMapping("/{id}/av-handover")
+    @Operation(summary = "向合作省份移交本场次的音视频资料",
+            description = "承接该场次的交易中心或省中心工作人员登记介质、时间和每个文件的 SHA-256，经跨省交换发送给主场所在省份。")
+    ResponseEntity<HostingHandovers.HandoverView> handOver(@PathVariable String id,
+            @RequestBody(required = false) HostingHandovers.HandoverRequest request) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(handovers.handOver(id, request));
+    }
+
+    @GetMapping("/{id}/av-handover")
+    @Operation(summary = "查看本场次音视频资料的移交与合作省份回执")
+    ResponseEntity<HostingHandovers.HandoverView> handover(@PathVariable String id) {
+        return handovers.view(id).map(ResponseEntity::ok)
+                .orElseThrow(() -> cn.hlj.remoteeval.web.ApiProblemException.notFound("该场次尚未移交音视频资料"));
     }
 
     @PostMapping

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.crossprovince.PartnerSessions;
 import cn.hlj.remoteeval.deadline.DeadlineTicket;
 import cn.hlj.remoteeval.deadline.Deadlines;
 import cn.hlj.remoteeval.evaluation.EvaluationRecords;
@@ -41,15 +42,17 @@ class HandoverService {
     private final Deadlines deadlines;
     private final EvaluationRecords evaluations;
     private final SeatBookings bookings;
+    private final PartnerSessions partnerSessions;
     private final AuditLog audit;
     private final Clock clock;
 
     HandoverService(HandoverStore store, Deadlines deadlines, EvaluationRecords evaluations, SeatBookings bookings,
-            AuditLog audit, Clock clock) {
+            PartnerSessions partnerSessions, AuditLog audit, Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
         this.evaluations = evaluations;
         this.bookings = bookings;
+        this.partnerSessions = partnerSessions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,6 +74,12 @@ class HandoverService {
             }
             ids.add(openOnce(tenderId, mainCenter, HandoverLeg.SUB_VENUE_TO_MAIN, session.sessionCode(), evaluationEnd,
                     now));
+        }
+        // A partner province's sessions (cross-province, plan fixed through the exchange): their material comes by message.
+        for (PartnerSessions.PartnerSession session : partnerSessions.ofTender(tenderId)) {
+            String id = openOnce(tenderId, mainCenter, HandoverLeg.SUB_VENUE_TO_MAIN, session.sessionRef(), evaluationEnd, now);
+            partnerSessions.materialOf(tenderId, session.sessionRef()).ifPresent(material -> applyPartnerMaterial(id, material));
+            ids.add(id);
         }
         audit.append(now, CurrentActor.SYSTEM, "AV_HANDOVERS_OPENED", AuditLog.TENDER_SUBJECT, tenderId,
                 "评标结束日 " + evaluationEnd + "，副场音视频资料移交 " + ids.size() + " 项");
@@ -145,6 +154,52 @@ class HandoverService {
                 "场次 " + handover.legRef() + "，" + checked.medium().label() + "，" + checked.items().size() + " 件");
     }
 
+    /** Whether the hand-over's material comes from a partner province by message rather than from staff here. */
+    public boolean fromPartner(String handoverId) {
+        AvHandover handover = require(handoverId);
+        return handover.leg() == HandoverLeg.SUB_VENUE_TO_MAIN
+                && partnerSessions.ofTender(handover.tenderId()).stream().anyMatch(s -> s.sessionRef().equals(handover.legRef()));
+    }
+
+    /** Whether the material was handed over already (a partner's may arrive before the hand-over opens). */
+    public boolean handedOver(String handoverId) {
+        return require(handoverId).state() != HandoverState.AWAITING_HANDOVER;
+    }
+
+    /**
+     * A partner's material for one of its sessions arrived: the hand-over, if open and waiting, is recorded as
+     * handed over (as the partner stated it: medium, items with checksums, time). Answers the hand-over's id,
+     * empty when it is not open yet (it is then applied when it opens).
+     */
+    @Transactional
+    public java.util.Optional<String> partnerMaterialArrived(String tenderId, String sessionRef) {
+        java.util.Optional<AvHandover> handover = store.find(tenderId, HandoverLeg.SUB_VENUE_TO_MAIN, sessionRef);
+        if (handover.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        partnerSessions.materialOf(tenderId, sessionRef).ifPresent(material -> applyPartnerMaterial(handover.get().id(), material));
+        return java.util.Optional.of(handover.get().id());
+    }
+
+    private void applyPartnerMaterial(String handoverId, PartnerSessions.PartnerMaterial material) {
+        AvHandover handover = require(handoverId);
+        if (handover.state() != HandoverState.AWAITING_HANDOVER) {
+            return;
+        }
+        Medium medium = switch (material.medium()) {
+            case "ONLINE" -> Medium.PRIVATE_NETWORK;
+            case "DISC" -> Medium.OPTICAL_DISC;
+            default -> Medium.REMOVABLE_DISK;
+        };
+        List<SealedItem> items = material.items().stream().map(i -> new SealedItem(i.no(), i.fileName(), i.sha256())).toList();
+        String actor = "exchange:" + material.partner();
+        store.handedOver(handoverId, HandoverState.HANDED_OVER, medium, items, actor, material.handedAt(), null,
+                clock.instant());
+        audit.append(clock.instant(), actor, "AV_HANDED_OVER", AUDIT_SUBJECT, handoverId,
+                "场次 " + handover.legRef() + "（合作省份 " + material.partner() + "，经跨省交换），" + medium.label() + "，"
+                        + items.size() + " 件");
+    }
+
     /** The main venue received and verified the material (task 确认接收): the deadline is met. */
     @Transactional
     public void recordReceipt(String handoverId, Object checksumsVerified, Object receivedAt, String actor) {
@@ -163,6 +218,9 @@ class HandoverService {
         }
         store.received(handoverId, actor, received);
         complete(handover);
+        if (fromPartner(handoverId)) {
+            partnerSessions.receipted(handover.tenderId(), handover.legRef(), received, handover.itemCount());
+        }
         audit.append(clock.instant(), actor, "AV_HANDOVER_RECEIVED", AUDIT_SUBJECT, handoverId,
                 "场次 " + handover.legRef() + "，校验值已核对一致");
     }

@@ -49,6 +49,21 @@ class AvHandoverProcessUnitTest {
     private List<String> subVenueHandovers = List.of("h-1", "h-2");
     private final List<String> recorded = new ArrayList<>();
     private final AtomicInteger deadlines = new AtomicInteger();
+    private final Routes routes = new Routes();
+
+    /** Stands in for {@link HandoverRoutes}: which hand-overs are a partner's, and whose material is here. */
+    public static final class Routes {
+        final java.util.Set<String> partner = new java.util.HashSet<>();
+        final java.util.Set<String> here = new java.util.HashSet<>();
+
+        public boolean awaitPartner(String handoverId) {
+            return partner.contains(handoverId) && !here.contains(handoverId);
+        }
+
+        public boolean partnerMaterialHere(String handoverId) {
+            return partner.contains(handoverId) && here.contains(handoverId);
+        }
+    }
 
     @BeforeEach
     void standIn() {
@@ -61,6 +76,7 @@ class AvHandoverProcessUnitTest {
             execution.setVariable("deadlineId", "d-" + execution.getVariable("handoverId") + "-" + deadlines.incrementAndGet());
             execution.setVariable("deadlineDueAt", new Date());
         });
+        Mocks.register("handoverRoutes", routes);
         Mocks.register("handingStaff", (TaskListener) task -> task.addCandidateGroup("staff-SUB"));
         Mocks.register("recordHandedOver", (TaskListener) task -> recorded.add("handed " + task.getVariable("handoverId")));
         Mocks.register("recordHandoverReceipt", (TaskListener) task -> recorded.add("received " + task.getVariable("handoverId")));
@@ -115,6 +131,42 @@ class AvHandoverProcessUnitTest {
         ProcessInstance toTenderer = calledProcessInstance("av-handover-tenderer-leg", handover);
         complete(task(toTenderer));
         assertThat(handover).isEnded();
+    }
+
+    @Test
+    void aPartnerSessionsLegWaitsForItsMaterialByMessageThenTheMainVenueConfirms() {
+        routes.partner.add("h-p");
+        ProcessInstance leg = startLeg("t-partner", "h-p");
+
+        assertThat(leg).isWaitingAt("AwaitPartnerMaterial").hasNotPassed("HandOverMaterial");
+        assertThat(taskService().createTaskQuery().processInstanceId(leg.getId()).count()).isZero();
+        runtimeService().createMessageCorrelation("PartnerMaterialArrived").processInstanceVariableEquals("handoverId", "h-p")
+                .correlate();
+
+        assertThat(leg).isWaitingAt("ConfirmReceipt");
+        assertThat(task(leg)).hasCandidateGroup("staff-HRB");
+        complete(task(leg), Variables.createVariables().putValue("checksumsVerified", true));
+        assertThat(leg).isEnded().hasPassed("MaterialReceived");
+        assertThat(recorded).containsExactly("received h-p");
+    }
+
+    @Test
+    void aPartnerSessionsMaterialThatArrivedBeforeTheLegOpenedGoesStraightToTheReceipt() {
+        routes.partner.add("h-early");
+        routes.here.add("h-early");
+        ProcessInstance leg = startLeg("t-early", "h-early");
+
+        assertThat(leg).isWaitingAt("ConfirmReceipt").hasNotPassed("AwaitPartnerMaterial", "HandOverMaterial");
+    }
+
+    @Test
+    void aPartnerWhoseMaterialIsLateIsEscalatedLikeASubVenueHere() {
+        routes.partner.add("h-pl");
+        ProcessInstance leg = startLeg("t-partner-late", "h-pl");
+        correlate("DeadlineBreached", (String) runtimeService().getVariable(leg.getId(), "deadlineId"));
+
+        assertThat(leg).isWaitingAt("AwaitPartnerMaterial", "EscalateOverdueHandover");
+        assertThat(recorded).contains("overdue h-pl");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.crossprovince.PartnerSessions;
 import cn.hlj.remoteeval.deadline.DeadlineKind;
 import cn.hlj.remoteeval.deadline.DeadlineState;
 import cn.hlj.remoteeval.deadline.DeadlineTicket;
@@ -40,8 +41,9 @@ class HandoverServiceUnitTest {
     final EvaluationRecords evaluations = mock(EvaluationRecords.class);
     final SeatBookings bookings = mock(SeatBookings.class);
     final AuditLog audit = mock(AuditLog.class);
+    final PartnerSessions partners = mock(PartnerSessions.class);
     final Clock clock = Clock.fixed(Instant.parse("2026-02-25T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    final HandoverService service = new HandoverService(store, deadlines, evaluations, bookings, audit, clock);
+    final HandoverService service = new HandoverService(store, deadlines, evaluations, bookings, partners, audit, clock);
 
     @BeforeEach
     void aTenderWithTwoSubVenues() {
@@ -219,5 +221,33 @@ class HandoverServiceUnitTest {
 
     private static HandoverService.HandoverForm form(String medium, Object count, String items, String at) {
         return new HandoverService.HandoverForm(medium, count, items, at);
+    }
+
+    @Test
+    void aPartnerSessionGetsALegAndItsMaterialAlreadyHereIsRecordedAsHandedOverThenReceipted() {
+        PartnerSessions.PartnerMaterial material = new PartnerSessions.PartnerMaterial("JL", "RS-JL000001", "DISC",
+                Instant.parse("2026-02-13T01:00:00Z"), List.of(new PartnerSessions.Item(1, "全程录像.mp4", "a".repeat(64))));
+        when(partners.ofTender(T)).thenReturn(List.of(new PartnerSessions.PartnerSession("JL", "RS-JL000001", 3)));
+        when(partners.materialOf(T, "RS-JL000001")).thenReturn(Optional.of(material));
+
+        List<String> ids = service.openSubVenueHandovers(T, "HRB");
+
+        assertThat(ids).hasSize(3);
+        String partnerLeg = store.ofTender(T).stream().filter(h -> h.legRef().equals("RS-JL000001")).findFirst().orElseThrow().id();
+        assertThat(service.fromPartner(partnerLeg)).isTrue();
+        assertThat(service.handedOver(partnerLeg)).isTrue();
+        assertThat(store.find(partnerLeg).orElseThrow().medium()).isEqualTo(Medium.OPTICAL_DISC);
+        assertThat(store.find(partnerLeg).orElseThrow().handedBy()).isEqualTo("exchange:JL");
+
+        service.recordReceipt(partnerLeg, true, "2026-02-25T09:30:00+08:00", "staff-hrb");
+
+        org.mockito.Mockito.verify(partners).receipted(T, "RS-JL000001", Instant.parse("2026-02-25T01:30:00Z"), 1);
+    }
+
+    @Test
+    void aSessionHereIsNotAPartnersAndItsReceiptTellsNoPartner() {
+        String here = service.openSubVenueHandovers(T, "HRB").get(0);
+        assertThat(service.fromPartner(here)).isFalse();
+        org.mockito.Mockito.verify(partners, org.mockito.Mockito.never()).receipted(any(), any(), any(), org.mockito.ArgumentMatchers.anyInt());
     }
 }
