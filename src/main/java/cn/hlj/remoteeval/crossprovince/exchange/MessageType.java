@@ -20,7 +20,12 @@ public enum MessageType {
     AV_HANDOVER_RECEIPT("av-handover-receipt", "音视频资料接收回执"),
     CLUE_PASSED_ON("clue-passed-on", "移送违法违规线索"),
     CANCELLATION("cancellation", "取消"),
-    MOVE("move", "调整评标时间");
+    MOVE("move", "调整评标时间"),
+    /**
+     * The joint test's probe (crossprovince.jointtest): answered at once with its nonce and never kept
+     * in the inbox, so it takes no sequence number (it carries 0) and never waits in the ordered channel.
+     */
+    PING("ping", "连通性测试");
 
     public static final String VERSION = "1";
 

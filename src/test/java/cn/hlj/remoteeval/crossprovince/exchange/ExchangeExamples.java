@@ -48,6 +48,8 @@ final class ExchangeExamples {
                 {"reason":"招标人撤回"}""");
         text.put(MessageType.MOVE, """
                 {"evaluationDate":"2027-03-09","halfDay":"PM"}""");
+        text.put(MessageType.PING, """
+                {"nonce":"3f2a9c0e5b7d4a61"}""");
         Map<MessageType, JsonNode> bodies = new EnumMap<>(MessageType.class);
         text.forEach((type, body) -> {
             try {
