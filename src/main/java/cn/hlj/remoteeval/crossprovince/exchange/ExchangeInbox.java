@@ -15,13 +15,17 @@ import cn.hlj.remoteeval.crossprovince.exchange.ExchangeInboxStore.InboxState;
  * Where partners' messages arrive: each is checked ({@link EnvelopeSealing}), kept as received with the
  * answer it was given, and handled afterwards in the partner's sequence order ({@link ExchangeHandling});
  * a message delivered again (the sender retried, unsure the first delivery arrived) gets that first
- * answer again and changes nothing.
+ * answer again and changes nothing. A {@link MessageType#PING} is the exception: checked like any
+ * message, answered at once and not kept (see {@link #deliver}).
  */
 @Component
 public class ExchangeInbox {
 
     /** The largest message accepted; the stored copy must fit its column. */
     public static final int MAX_BYTES = 60_000;
+
+    /** The answer to a {@link MessageType#PING}: this, then the PING's nonce. */
+    public static final String PONG = "PONG:";
 
     private final EnvelopeSealing sealing;
     private final ExchangeInboxStore store;
@@ -63,6 +67,14 @@ public class ExchangeInbox {
             throw refused;
         }
         Envelope envelope = opened.envelope();
+        if (envelope.type() == MessageType.PING) {
+            // The joint test's probe: answered here and kept nowhere. It takes no sequence number (0)
+            // and never enters exchange_inbox, so it cannot take a business message's number
+            // (SEQUENCE_TAKEN) nor hold up the partner's ordered channel. open() has recorded its id as
+            // seen (in this transaction), so the same PING delivered again is refused as REPLAY: there is
+            // no first answer kept to repeat.
+            return new Receipt(envelope.messageId(), PONG + envelope.body().path("nonce").asText(), false);
+        }
         Instant now = clock.instant();
         boolean late = store.passed(envelope.sender(), envelope.sequence());
         String answer = late ? "已接收：" + envelope.type().label() + "（该序号已被本省运维跳过，不再自动处理）"

@@ -22,7 +22,12 @@ public enum MessageType {
     CANCELLATION("cancellation", "取消"),
     MOVE("move", "调整评标时间"),
     EXPERT_DIRECTORY("expert-directory", "评标专家共享目录"),
-    WORKSTATION_DIRECTORY("workstation-directory", "跨省评标工位目录");
+    WORKSTATION_DIRECTORY("workstation-directory", "跨省评标工位目录"),
+    /**
+     * The joint test's probe (crossprovince.jointtest): answered at once with its nonce and never kept
+     * in the inbox, so it takes no sequence number (it carries 0) and never waits in the ordered channel.
+     */
+    PING("ping", "连通性测试");
 
     public static final String VERSION = "1";
 

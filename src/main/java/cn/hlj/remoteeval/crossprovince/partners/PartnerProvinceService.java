@@ -20,10 +20,13 @@ import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 
-/** The register of partner provinces: each step, its history line and its audit entry in one transaction. */
+/**
+ * The register of partner provinces: each step, its history line and its audit entry in one transaction.
+ * Public only for {@link #passJointTestByRun} (crossprovince.jointtest); the rest is the controller's.
+ */
 @Service
 @Transactional
-class PartnerProvinceService {
+public class PartnerProvinceService {
 
     static final String AUDIT_SUBJECT = "PARTNER_PROVINCE";
 
@@ -75,6 +78,23 @@ class PartnerProvinceService {
     PartnerProvinceView passJointTest(String code, PartnerProvinceRequests.JointTest request, String user) {
         LocalDate on = date("passedOn", "联调测试通过日期", request == null ? null : request.passedOn());
         return step(code, null, user, p -> p.passJointTest(on, today()));
+    }
+
+    /**
+     * A joint-test run in which every scenario passed (crossprovince.jointtest): a negotiating partner
+     * passes its joint test today, with the run's id as the step's reason in its history; in any other
+     * state nothing changes (the run is its own record).
+     *
+     * @return whether the partner moved to "joint test passed"
+     * @throws ApiProblemException 404 for an unknown partner, 409 when another step won meanwhile
+     */
+    public boolean passJointTestByRun(String code, String runId, String user) {
+        if (load(code).state() != PartnerState.NEGOTIATING) {
+            return false;
+        }
+        LocalDate today = today();
+        step(code, "联调测试运行 " + runId + " 全部场景通过", user, p -> p.passJointTest(today, today));
+        return true;
     }
 
     PartnerProvinceView connect(String code, PartnerProvinceRequests.Connection request, String user) {

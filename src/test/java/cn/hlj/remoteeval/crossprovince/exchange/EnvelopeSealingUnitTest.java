@@ -63,7 +63,9 @@ class EnvelopeSealingUnitTest {
     }
 
     private Envelope fromJlToHl(MessageType type, JsonNode body, JsonNode secret) {
-        return jl.sealing.seal(type, UUID.randomUUID().toString(), "T-8f2c", "HL", 1, body, secret, HL_KEYS.publicKey());
+        // A PING takes no number of the sequence (0); every other message is numbered from 1.
+        return jl.sealing.seal(type, UUID.randomUUID().toString(), "T-8f2c", "HL", type == MessageType.PING ? 0 : 1, body,
+                secret, HL_KEYS.publicKey());
     }
 
     @ParameterizedTest

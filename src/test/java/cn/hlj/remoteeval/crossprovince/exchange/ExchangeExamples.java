@@ -54,6 +54,8 @@ final class ExchangeExamples {
                             {"specialtyCode":"A080101","cityCode":"JLS","available":30}]}""");
         text.put(MessageType.WORKSTATION_DIRECTORY, """
                 {"asOf":"2027-03-01T18:30:00Z","entries":[{"centerCode":"CC","crossProvinceWorkstations":12}]}""");
+        text.put(MessageType.PING, """
+                {"nonce":"3f2a9c0e5b7d4a61"}""");
         Map<MessageType, JsonNode> bodies = new EnumMap<>(MessageType.class);
         text.forEach((type, body) -> {
             try {

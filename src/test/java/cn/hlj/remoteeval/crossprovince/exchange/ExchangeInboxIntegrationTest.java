@@ -115,6 +115,34 @@ class ExchangeInboxIntegrationTest {
         deliver(partnerSide.wire(offer)).andExpect(status().isAccepted());
     }
 
+    @Test
+    void aPingIsAnsweredAtOnceKeptNowhereRefusedAsReplayAgainAndTakesNoSequenceNumber() throws Exception {
+        Envelope ping = partnerSide.seal(MessageType.PING, UUID.randomUUID().toString(), "JT-inbox", "HL", 0,
+                ExchangeExamples.bodies().get(MessageType.PING), null, null);
+        byte[] wire = partnerSide.wire(ping);
+
+        deliver(wire).andExpect(status().isAccepted()).andExpect(jsonPath("$.answer").value("PONG:3f2a9c0e5b7d4a61"))
+                .andExpect(jsonPath("$.duplicate").value(false));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_inbox WHERE sender = ?").param(partner).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_peer_sequence WHERE peer = ?").param(partner).query(Long.class)
+                .single()).isZero();
+        // No first answer is kept for a PING: delivered again, it is a replay.
+        deliver(wire).andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.reason").value("REPLAY"));
+
+        // Sequence 0 is the PING's, and only the PING's: a numbered PING (as the outbox would number it, which
+        // its schema check refuses) and a business message numbered 0 are not the message set.
+        Envelope numbered = partnerSide.seal(MessageType.PING, UUID.randomUUID().toString(), "JT-inbox", "HL", 1,
+                ExchangeExamples.bodies().get(MessageType.PING), null, null);
+        deliver(partnerSide.wire(numbered)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("MALFORMED"));
+        Envelope zero = partnerSide.seal(MessageType.SUB_VENUE_OFFER, UUID.randomUUID().toString(), "T-inbox", "HL", 0,
+                ExchangeExamples.bodies().get(MessageType.SUB_VENUE_OFFER), null, null);
+        deliver(partnerSide.wire(zero)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("MALFORMED"));
+        // The partner's first business message still has its number 1.
+        deliver(partnerSide.wire(offer())).andExpect(status().isAccepted());
+    }
+
     private long refusals(String messageId) {
         return jdbc.sql("SELECT COUNT(*) FROM exchange_refusal WHERE message_id = ?").param(messageId).query(Long.class).single();
     }
