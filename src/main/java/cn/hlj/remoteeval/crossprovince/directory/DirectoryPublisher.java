@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,8 @@ import cn.hlj.remoteeval.venue.TradingCenters;
  * content (not its {@code asOf}) is what the partner got last time is not sent again; each partner and
  * directory is queued in a transaction of its own, so that one partner's trouble leaves the others' alone.
  *
- * <p>Neither the expert pool nor the venue module publishes an event when its content changes, so the
- * directories go out on the daily schedule ({@link DirectorySchedule}) only.
+ * <p>Both directories go out every night ({@link DirectorySchedule}); a directory whose source changed
+ * (the expert pool's or the venue module's event) goes out on its own shortly after ({@link DirectoryChanges}).
  */
 @Component
 class DirectoryPublisher {
@@ -55,22 +58,45 @@ class DirectoryPublisher {
     record Outcome(int messagesQueued, int directoriesUnchanged, int directoriesFailed, int partnersSkipped) {
     }
 
-    /** The directories as of now, read from the expert pool and the venue directory. */
+    /** Both directories as of now, read from the expert pool and the venue directory: the expert pool's first. */
     List<DirectoryContent> current() {
+        return current(EnumSet.allOf(DirectoryKind.class));
+    }
+
+    /** The directories of these kinds as of now, in the order of {@link DirectoryKind}; only these are counted. */
+    List<DirectoryContent> current(Set<DirectoryKind> kinds) {
         Instant asOf = clock.instant();
         LocalDate today = LocalDate.ofInstant(asOf, PROVINCE);
-        return List.of(DirectoryContent.experts(asOf, pool.inServiceCounts()),
-                DirectoryContent.workstations(asOf, centers.all(), centers.crossProvinceWorkstationsInService(today)));
+        List<DirectoryContent> directories = new ArrayList<>(2);
+        if (kinds.contains(DirectoryKind.EXPERT)) {
+            directories.add(DirectoryContent.experts(asOf, pool.inServiceCounts()));
+        }
+        if (kinds.contains(DirectoryKind.WORKSTATION)) {
+            directories.add(DirectoryContent.workstations(asOf, centers.all(),
+                    centers.crossProvinceWorkstationsInService(today)));
+        }
+        return directories;
     }
 
     /** Publishes both directories to every partner that may receive them. */
     Outcome publishAll() {
+        return publish(EnumSet.allOf(DirectoryKind.class));
+    }
+
+    /**
+     * Publishes the directories of these kinds to every partner that may receive them; a directory is only
+     * counted when some partner may receive it.
+     */
+    Outcome publish(Set<DirectoryKind> kinds) {
+        if (kinds.isEmpty()) {
+            return new Outcome(0, 0, 0, 0);
+        }
         List<DirectoryStore.Partner> partners = store.partners();
         if (partners.stream().noneMatch(DirectoryStore.Partner::receivesDirectories)) {
             LOG.debug("Shared directories: no partner to publish to");
             return new Outcome(0, 0, 0, partners.size());
         }
-        List<DirectoryContent> directories = current();
+        List<DirectoryContent> directories = current(kinds);
         int queued = 0;
         int unchanged = 0;
         int failed = 0;

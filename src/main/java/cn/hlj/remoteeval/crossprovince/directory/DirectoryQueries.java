@@ -54,7 +54,7 @@ class DirectoryQueries {
 
     private static String publishing(DirectoryStore.Partner partner) {
         if (partner.receivesDirectories()) {
-            return "每日发布（内容未变化时不重复发送）";
+            return "每日及内容变化时发布（内容未变化时不重复发送）";
         }
         if (!"CONNECTED".equals(partner.state()) && !"JOINT_TEST_PASSED".equals(partner.state())) {
             return "尚未通过联调测试或已暂停，不发布";

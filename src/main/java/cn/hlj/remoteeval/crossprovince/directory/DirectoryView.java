@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record DirectoryView(@Schema(example = "JL") String partner, @Schema(example = "吉林省") String partnerName,
         @Schema(example = "CONNECTED") String state,
         @Schema(description = "本省是否向其发布目录", example = "true") boolean publishedTo,
-        @Schema(example = "每日发布（内容未变化时不重复发送）") String publishing,
+        @Schema(example = "每日及内容变化时发布（内容未变化时不重复发送）") String publishing,
         @Schema(description = "对方发来的评标专家共享目录；尚未收到时为空", nullable = true) ExpertDirectory experts,
         @Schema(description = "对方发来的跨省评标工位目录；尚未收到时为空", nullable = true) WorkstationDirectory workstations,
         @Schema(description = "本省最近一次向其发布的目录") List<Published> published) {

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.expert.ExpertPoolChanged;
 import cn.hlj.remoteeval.expert.internal.ExpertImportView.Phase;
 import cn.hlj.remoteeval.expert.internal.ExpertImportView.State;
 import cn.hlj.remoteeval.venue.TradingCenter;
@@ -49,7 +51,8 @@ import jakarta.annotation.PreDestroy;
  * streaming: pass 1 checks every row and records its progress as it goes (each update commits on
  * its own, so that it can be watched); pass 2 runs only when pass 1 found nothing wrong and writes
  * every row in one transaction. A small file is imported during the request; a larger one in the
- * background, one import at a time, with its progress at {@code /api/experts/imports/{id}}.
+ * background, one import at a time, with its progress at {@code /api/experts/imports/{id}}. An import
+ * that created or updated experts publishes one {@link ExpertPoolChanged} in its writing transaction.
  */
 @Service
 class ExpertImports {
@@ -70,6 +73,7 @@ class ExpertImports {
     private final JdbcSpecialties specialties;
     private final TradingCenters centers;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final long backgroundThresholdBytes;
@@ -79,7 +83,7 @@ class ExpertImports {
     private final ReentrantLock writing = new ReentrantLock();
 
     ExpertImports(JdbcExpertImports store, ExpertWriter writer, JdbcSpecialties specialties, TradingCenters centers,
-            AuditLog audit, Clock clock, PlatformTransactionManager transactions,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
             @Value("${remote-eval.expert-pool.import.background-threshold-bytes:131072}") long backgroundThresholdBytes,
             @Value("${remote-eval.expert-pool.import.max-rows:200000}") int maxRows,
             @Value("${remote-eval.expert-pool.import.queue-capacity:4}") int queueCapacity) {
@@ -88,6 +92,7 @@ class ExpertImports {
         this.specialties = specialties;
         this.centers = centers;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.backgroundThresholdBytes = backgroundThresholdBytes;
@@ -253,6 +258,9 @@ class ExpertImports {
                 transaction.executeWithoutResult(status -> {
                     written[0] = write(id, file, format, actor);
                     finish(id, State.SUCCEEDED, validation.progress(), written[0], actor);
+                    if (written[0].created() + written[0].updated() > 0) {
+                        events.publishEvent(new ExpertPoolChanged(clock.instant()));
+                    }
                 });
             } finally {
                 writing.unlock();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.expert.ExpertPoolChanged;
 import cn.hlj.remoteeval.security.PersonalDataCipher;
 import cn.hlj.remoteeval.web.ApiProblemException;
 
@@ -26,7 +28,9 @@ import cn.hlj.remoteeval.web.ApiProblemException;
  * The pool administrators' work on single experts: look them up, suspend, reinstate or disqualify
  * them, record leaves, declared relations and earlier project stages. Each request is one
  * transaction and is audited; audit details never hold personal data or free text. Reads are not
- * read-only transactions: their audit entry is written in them (MySQL refuses writes in those).
+ * read-only transactions: their audit entry is written in them (MySQL refuses writes in those). A status
+ * change publishes {@link ExpertPoolChanged} in its transaction; a leave does not (it does not take an
+ * expert out of service).
  */
 @Service
 @Transactional
@@ -44,10 +48,12 @@ class PoolAdministration {
     private final PersonalDataCipher cipher;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PoolAdministration(JdbcExperts experts, JdbcExpertDeclarations declarations, JdbcSpecialties specialties,
-            ExpertWriter writer, PersonalDataCipher cipher, AuditLog audit, ObjectMapper json, Clock clock) {
+            ExpertWriter writer, PersonalDataCipher cipher, AuditLog audit, ObjectMapper json,
+            ApplicationEventPublisher events, Clock clock) {
         this.experts = experts;
         this.declarations = declarations;
         this.specialties = specialties;
@@ -55,6 +61,7 @@ class PoolAdministration {
         this.cipher = cipher;
         this.audit = audit;
         this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -133,6 +140,7 @@ class PoolAdministration {
         experts.appendHistory(List.of(new JdbcExperts.HistoryLine(e.ref(), e.version() + 1, now, actor, "MANUAL",
                 "status,statusReason", writer.snapshot(previous))));
         audit.append(now, actor, "EXPERT_STATUS_CHANGED", AUDIT_SUBJECT, e.ref(), e.status() + " -> " + status);
+        events.publishEvent(new ExpertPoolChanged(now));
         return statusView(load(ref));
     }
 

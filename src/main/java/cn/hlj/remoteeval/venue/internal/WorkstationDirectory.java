@@ -8,18 +8,21 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.venue.HalfDay;
+import cn.hlj.remoteeval.venue.WorkstationDirectoryChanged;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 
 /**
  * The workstation directory (共享目录) of policy 四: each center registers and maintains its own
  * workstations; the provincial center sees them all. Each request is one transaction, so a refused
- * request changes nothing.
+ * request changes nothing. A change that may alter the cross-province workstations in service publishes
+ * {@link WorkstationDirectoryChanged} in its transaction.
  */
 @Service
 @Transactional
@@ -27,11 +30,14 @@ class WorkstationDirectory {
 
     private final JdbcWorkstations workstations;
     private final JdbcSeatBookings bookings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkstationDirectory(JdbcWorkstations workstations, JdbcSeatBookings bookings, Clock clock) {
+    WorkstationDirectory(JdbcWorkstations workstations, JdbcSeatBookings bookings, ApplicationEventPublisher events,
+            Clock clock) {
         this.workstations = workstations;
         this.bookings = bookings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,6 +65,7 @@ class WorkstationDirectory {
         } catch (DuplicateKeyException e) {
             throw ApiProblemException.conflict("本中心已登记工位编号 " + fields.code() + "，不能重复登记。", "code", "工位编号已存在");
         }
+        crossProvinceChanged(fields.crossProvince());
         return view(load(centerCode, fields.code()));
     }
 
@@ -70,6 +77,7 @@ class WorkstationDirectory {
         if (!workstations.update(current.id(), current.version(), fields, clock.instant())) {
             throw staleVersion(code);
         }
+        crossProvinceChanged(current.crossProvince() != fields.crossProvince());
         return view(load(centerCode, code));
     }
 
@@ -92,6 +100,7 @@ class WorkstationDirectory {
             }
             moved++;
         }
+        crossProvinceChanged(workstation.crossProvince());
         return new RecordedOutage(id, from, to, reason, recordedBy, now, moved);
     }
 
@@ -100,6 +109,7 @@ class WorkstationDirectory {
         if (!workstations.deleteOutage(outageId, workstation.id())) {
             throw ApiProblemException.notFound("工位 " + code + " 没有编号为 " + outageId + " 的停用记录。");
         }
+        crossProvinceChanged(workstation.crossProvince());
     }
 
     /** Upserts by code, all rows or none. */
@@ -109,6 +119,7 @@ class WorkstationDirectory {
         Instant now = clock.instant();
         int created = 0;
         int updated = 0;
+        boolean crossProvinceChanged = false;
         for (WorkstationFields row : rows) {
             Workstation current = existing.get(row.code());
             if (current == null) {
@@ -118,14 +129,24 @@ class WorkstationDirectory {
                     throw ApiProblemException.conflict("导入期间工位编号 " + row.code() + " 已被他人登记，请重新导入。", null, null);
                 }
                 created++;
+                crossProvinceChanged |= row.crossProvince();
             } else {
                 if (!workstations.update(current.id(), current.version(), row, now)) {
                     throw staleVersion(row.code());
                 }
                 updated++;
+                crossProvinceChanged |= current.crossProvince() != row.crossProvince();
             }
         }
+        crossProvinceChanged(crossProvinceChanged);
         return new ImportResult(created, updated);
+    }
+
+    /** Once per request, in its transaction: the shared directory counts cross-province workstations only. */
+    private void crossProvinceChanged(boolean changed) {
+        if (changed) {
+            events.publishEvent(new WorkstationDirectoryChanged(clock.instant()));
+        }
     }
 
     private Workstation load(String centerCode, String code) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.hlj.remoteeval.audit.AuditLog;
@@ -53,7 +54,7 @@ class ExpertImportsUnitTest {
         when(centers.all()).thenReturn(List.of(new TradingCenter("HRB", "哈尔滨", true)));
         when(writer.upsert(anyList(), anyString(), anyString(), any()))
                 .thenAnswer(call -> new ExpertWriter.Counts(((List<?>) call.getArgument(0)).size(), 0, 0));
-        imports = new ExpertImports(store, writer, specialties, centers, audit,
+        imports = new ExpertImports(store, writer, specialties, centers, audit, mock(ApplicationEventPublisher.class),
                 Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneId.of("Asia/Shanghai")),
                 mock(PlatformTransactionManager.class), 131_072, 200_000, 4);
     }
