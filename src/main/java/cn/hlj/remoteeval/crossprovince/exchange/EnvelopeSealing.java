@@ -53,6 +53,14 @@ public final class EnvelopeSealing {
         this.json = json;
     }
 
+    /**
+     * The same province and key on another clock: the joint test signs a probe as if sent earlier, to see
+     * that the partner refuses it as stale. Opening through it would record seen ids as usual.
+     */
+    public EnvelopeSealing onClock(Clock other) {
+        return new EnvelopeSealing(province, privateKey, window, crypto, schemas, partners, seen, refusals, other, json);
+    }
+
     public String province() {
         return province;
     }
