@@ -5,6 +5,8 @@
  */
 'use strict';
 (function () {
+  // The permanent cross-province sub-venues (policy 四), whose staff see the partners' tenders hosted there.
+  const HOSTING_CENTERS = ['PROV', 'HRB', 'QQHR'];
   // The pages, in the header's order, and who sees each; the API still decides every call.
   const PAGES = [
     { key: 'tenders', href: '/workbench/', label: '标段', who: p => p.staffOf.length || p.supervisorOf.length || p.operator || p.drc || p.tenderer },
@@ -14,6 +16,7 @@
     { key: 'experts', href: '/workbench/experts.html', label: '专家库', who: p => p.poolAdmin },
     { key: 'reports', href: '/workbench/reports.html', label: '月度报告', who: p => p.drc || p.operator || p.staffOf.length },
     { key: 'calendar', href: '/workbench/calendar.html', label: '节假日安排', who: p => p.operator },
+    { key: 'hostings', href: '/workbench/hostings.html', label: '承接场次', who: p => p.operator || p.staffOf.some(c => HOSTING_CENTERS.includes(c.code)) },
     { key: 'partners', href: '/workbench/partners.html', label: '合作省份', who: p => p.operator || p.staffOf.some(c => c.code === 'PROV') },
     { key: 'exchange', href: '/workbench/exchange.html', label: '跨省报文', who: p => p.operator },
     { key: 'tasklist', href: '/camunda/app/tasklist/', label: '待办任务', who: p => p.staffOf.length || p.supervisorOf.length || p.drc || p.operator }

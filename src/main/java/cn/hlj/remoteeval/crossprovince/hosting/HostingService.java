@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -90,8 +91,9 @@ class HostingService {
         return view(load(id));
     }
 
+    /** The hostings evaluated in the range, at the given centers only (all centers when {@code centerCodes} is null). */
     @Transactional(readOnly = true)
-    List<HostingView> list(String fromText, String toText) {
+    List<HostingView> list(String fromText, String toText, Set<String> centerCodes) {
         LocalDate today = LocalDate.now(clock);
         List<FieldViolation> violations = new ArrayList<>();
         LocalDate from = fromText == null ? today : Fields.date("from", "起始日期", fromText, violations);
@@ -107,7 +109,9 @@ class HostingService {
         if (!violations.isEmpty()) {
             throw ApiProblemException.invalid(violations);
         }
-        return store.between(from, to).stream().map(this::view).toList();
+        return store.between(from, to).stream()
+                .filter(hosting -> centerCodes == null || centerCodes.contains(hosting.centerCode()))
+                .map(this::view).toList();
     }
 
     void cancel(String id, String cancelledBy) {
