@@ -10,7 +10,10 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +50,7 @@ class PartnerRequests {
     static final String AUDIT_SUBJECT = AssignmentService.AUDIT_SUBJECT;
     /** Received-by of what the exchange brings, so that the record says it came from the partner's node. */
     static final String EXCHANGE_ACTOR_PREFIX = "exchange:";
+    static final int LISTENER_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(PartnerRequests.class);
 
@@ -58,9 +62,11 @@ class PartnerRequests {
     private final ObjectMapper json;
     private final Clock clock;
     private final Random random = new SecureRandom();
+    private final TransactionTemplate transactions;
 
     PartnerRequests(Tenders tenders, PartnerRequestStore store, AssignmentService assignments, ExchangeOutbox outbox,
-            AuditLog audit, ObjectMapper json, Clock clock) {
+            AuditLog audit, ObjectMapper json, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.tenders = tenders;
         this.store = store;
         this.assignments = assignments;
@@ -70,27 +76,60 @@ class PartnerRequests {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(TenderClassified event) {
         if (event.scope() == Scope.CROSS_PROVINCE) {
-            request(event.tenderId());
+            retrying(() -> request(event.tenderId()));
         }
     }
 
     /** The old plan is void (AssignmentVoiding); the partner that held seats frees them, and the new slot is asked for. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(EvaluationMoved event) {
-        Optional<TenderFacts> tender = tenders.find(event.tenderId());
-        if (tender.isEmpty() || tender.get().scope() != Scope.CROSS_PROVINCE) {
-            return;
-        }
-        cancelWithPartner(event.tenderId(), "评标时间调整为 " + event.to().date() + " " + halfDayLabel(event.to().halfDay()));
-        request(event.tenderId());
+        retrying(() -> {
+            Optional<TenderFacts> tender = tenders.find(event.tenderId());
+            if (tender.isEmpty() || tender.get().scope() != Scope.CROSS_PROVINCE) {
+                return;
+            }
+            cancelWithPartner(event.tenderId(), "评标时间调整为 " + event.to().date() + " " + halfDayLabel(event.to().halfDay()));
+            request(event.tenderId());
+        });
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(TenderWithdrawn event) {
-        cancelWithPartner(event.tenderId(), "标段已撤回");
+        retrying(() -> cancelWithPartner(event.tenderId(), "标段已撤回"));
+    }
+
+    /**
+     * Like an application module listener (after the commit, asynchronously, the event kept until done), but
+     * a step that meets a lock held too long (sends to one partner are numbered one at a time) is tried
+     * again in a new transaction rather than left to the next restart.
+     */
+    private void retrying(Runnable step) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> step.run());
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException e) {
+                if (attempt >= LISTENER_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Cross-province request step met a lock (attempt {}), trying again", attempt);
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Asks the next partner for the tender's sub-venues, unless it no longer waits or a request is out. */

@@ -18,8 +18,9 @@ import cn.hlj.remoteeval.crossprovince.exchange.ExchangeInboxStore.Next;
 
 /**
  * Handles partners' messages in each partner's sequence order, once: the message, the handler's work
- * and the partner's "last handled" counter commit together, under a lock on that counter, so that a
- * message that arrived early waits for the one before it, and two nodes never handle one twice. A
+ * and the partner's "last handled" counter commit together, under a lock on the message's row, and the
+ * counter moves only from the value read, so that a message that arrived early waits for the one before
+ * it, and two nodes never handle one twice. A
  * handler that fails is tried again with a growing wait; after the configured attempts the message is a
  * dead letter and the partner's later messages wait behind it until an operator retries or skips it.
  *
@@ -86,14 +87,18 @@ class ExchangeHandling {
         Instant now = clock.instant();
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
-                long last = store.lockLastHandled(sender);
-                Optional<Next> next = store.at(sender, last + 1);
+                long last = store.lastHandled(sender);
+                Optional<Next> next = store.lockAt(sender, last + 1);
                 if (next.isEmpty() || next.get().state() != InboxState.RECEIVED
                         || (next.get().nextAttemptAt() != null && next.get().nextAttemptAt().isAfter(now))) {
                     return false;
                 }
                 handle(sender, next.get());
-                store.passedBy(sender, next.get().messageId(), InboxState.HANDLED, next.get().sequence(), clock.instant());
+                if (!store.passedBy(sender, next.get().messageId(), InboxState.HANDLED, next.get().sequence(), clock.instant())) {
+                    // An operator skipped past it meanwhile: nothing of this handling may stay.
+                    status.setRollbackOnly();
+                    return false;
+                }
                 return true;
             }));
         } catch (RuntimeException e) {

@@ -64,9 +64,14 @@ class ExchangeInboxStore {
                 .query(String.class).optional();
     }
 
-    /** Locks the partner's counter until the transaction ends and answers the last sequence handled. */
-    long lockLastHandled(String sender) {
-        Optional<Long> last = selectForUpdate(sender);
+    /**
+     * The last sequence handled from the partner (creating its counter at 0). Read without a lock: the
+     * counter row is also the one sends to the partner number themselves on, and holding it for a whole
+     * handling would make every send to that partner wait. {@link #advance} moves it only from the value read.
+     */
+    long lastHandled(String sender) {
+        Optional<Long> last = jdbc.sql("SELECT last_handled FROM exchange_peer_sequence WHERE peer = ?").param(sender)
+                .query(Long.class).optional();
         if (last.isPresent()) {
             return last.get();
         }
@@ -75,12 +80,19 @@ class ExchangeInboxStore {
         } catch (DuplicateKeyException e) {
             // Another node (or a send) created it first.
         }
-        return selectForUpdate(sender).orElseThrow();
+        return jdbc.sql("SELECT last_handled FROM exchange_peer_sequence WHERE peer = ?").param(sender).query(Long.class).single();
     }
 
-    private Optional<Long> selectForUpdate(String sender) {
-        return jdbc.sql("SELECT last_handled FROM exchange_peer_sequence WHERE peer = ? FOR UPDATE").param(sender)
-                .query(Long.class).optional();
+    /**
+     * The partner's message with this number, locked until the transaction ends: of two nodes about to handle
+     * it, the second waits and then reads it handled.
+     */
+    Optional<Next> lockAt(String sender, long sequence) {
+        return jdbc.sql("SELECT message_id, sequence_no, state, next_attempt_at, received, attempts FROM exchange_inbox "
+                + "WHERE sender = ? AND sequence_no = ? FOR UPDATE").params(sender, sequence)
+                .query((rs, row) -> new Next(rs.getString(1), rs.getLong(2), InboxState.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6)))
+                .optional();
     }
 
     Optional<Next> at(String sender, long sequence) {
@@ -91,16 +103,17 @@ class ExchangeInboxStore {
                 .optional();
     }
 
-    void passedBy(String sender, String messageId, InboxState state, long sequence, Instant now) {
+    /** Marks the message and moves the counter past it; false (and the caller rolls back) when the counter moved meanwhile. */
+    boolean passedBy(String sender, String messageId, InboxState state, long sequence, Instant now) {
         jdbc.sql("UPDATE exchange_inbox SET state = ?, handled_at = ?, last_error = NULL WHERE sender = ? AND message_id = ?")
                 .params(state.name(), Timestamp.from(now), sender, messageId).update();
-        advance(sender, sequence);
+        return advance(sender, sequence);
     }
 
-    /** Moves the partner's counter to {@code sequence}, which must be the next one. */
-    void advance(String sender, long sequence) {
-        jdbc.sql("UPDATE exchange_peer_sequence SET last_handled = ? WHERE peer = ? AND last_handled = ?")
-                .params(sequence, sender, sequence - 1).update();
+    /** Moves the partner's counter to {@code sequence} if it still stands just before it. */
+    boolean advance(String sender, long sequence) {
+        return jdbc.sql("UPDATE exchange_peer_sequence SET last_handled = ? WHERE peer = ? AND last_handled = ?")
+                .params(sequence, sender, sequence - 1).update() == 1;
     }
 
     /** A failed attempt: tried again after {@code nextAttemptAt}, or a dead letter. */

@@ -144,21 +144,19 @@ class ExchangeMonitor {
      */
     boolean skip(String sender, String messageId, long sequence, String operator) {
         Instant now = clock.instant();
-        long last = inbox.lockLastHandled(sender);
+        long last = inbox.lastHandled(sender);
         if (sequence != last + 1) {
             return false;
         }
         if (messageId != null) {
-            var next = inbox.at(sender, sequence);
-            if (next.isEmpty() || !next.get().messageId().equals(messageId) || next.get().state() != InboxState.FAILED) {
+            var next = inbox.lockAt(sender, sequence);
+            if (next.isEmpty() || !next.get().messageId().equals(messageId) || next.get().state() != InboxState.FAILED
+                    || !inbox.passedBy(sender, messageId, InboxState.SKIPPED, sequence, now)) {
+                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 return false;
             }
-            inbox.passedBy(sender, messageId, InboxState.SKIPPED, sequence, now);
-        } else {
-            if (inbox.at(sender, sequence).isPresent()) {
-                return false;
-            }
-            inbox.advance(sender, sequence);
+        } else if (inbox.at(sender, sequence).isPresent() || !inbox.advance(sender, sequence)) {
+            return false;
         }
         audit.append(now, operator, "EXCHANGE_SEQUENCE_SKIPPED", "EXCHANGE_PARTNER", sender,
                 "sequence=" + sequence + (messageId == null ? " missing" : " messageId=" + messageId));
