@@ -225,7 +225,7 @@ v() { local x="${R[$1]:-}"; echo "${x:--}"; }
   for side in HL JL; do
     if [ "$side" = HL ]; then files=("$HL_LOG"); else files=("$JL_LOG" "$JL_LOG2"); fi
     for level in ERROR WARN; do
-      top="$(log_top "$level" "${files[@]}")"
+      top="$(log_top "$level" "${files[@]}" || true)"   # grep finds nothing: no ERROR lines (pipefail)
       [ -n "$top" ] && { echo "  $side $level, most frequent:"; echo "$top" | sed 's/^/    /'; }
     done
   done
