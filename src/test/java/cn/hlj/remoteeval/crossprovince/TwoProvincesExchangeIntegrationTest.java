@@ -113,6 +113,11 @@ class TwoProvincesExchangeIntegrationTest {
                 .doesNotContain(centerName).doesNotContain("\"" + centerCode + "\"").doesNotContain("centerCode")
                 .doesNotContain("name"));
 
+        // Nor does the log say which province hosts this tender's sub-venues (the audit log keeps it, for auditors).
+        java.nio.file.Path log = java.nio.file.Path.of("target/remote-eval-test.log");
+        assertThat(java.nio.file.Files.readAllLines(log).stream().filter(line -> line.contains(id)))
+                .isNotEmpty().noneMatch(line -> line.matches(".*\\bJL\\b.*") || line.contains(centerName));
+
         for (JdbcClient side : List.of(jdbc, partner.jdbc())) {
             assertThat(side.sql("SELECT COUNT(*) FROM exchange_inbox WHERE correlation_id = ? AND state <> 'HANDLED'")
                     .param(id).query(Long.class).single()).as("every message handled on both sides").isZero();

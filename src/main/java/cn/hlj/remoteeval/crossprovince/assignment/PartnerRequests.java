@@ -160,7 +160,7 @@ class PartnerRequests {
         store.insert(tenderId, partner, tender.slot(), seats, messageId, now);
         audit.append(now, "system", "CROSS_PROVINCE_SUB_VENUES_REQUESTED", AUDIT_SUBJECT, tenderId,
                 "partner=" + partner + " seats=" + seats + " slot=" + tender.slot());
-        log.info("Tender {}: sub-venues requested from partner {}", tenderId, partner);
+        log.info("Tender {}: sub-venues requested from a partner province", tenderId);
     }
 
     /** The partner's offer: its sessions take their seats, the main venue the rest; the partner hears the outcome. */
@@ -225,7 +225,7 @@ class PartnerRequests {
         if (store.acceptedPartner(tenderId).filter(partner::equals).isPresent()) {
             audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, "CROSS_PROVINCE_PARTNER_CANCELLED", AUDIT_SUBJECT,
                     tenderId, "partner=" + partner);
-            log.warn("Tender {}: partner {} cancelled its sub-venues after the plan was fixed", tenderId, partner);
+            log.warn("Tender {}: the partner province cancelled its sub-venues after the plan was fixed", tenderId);
         }
     }
 

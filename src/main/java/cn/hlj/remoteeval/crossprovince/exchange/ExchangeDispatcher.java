@@ -65,7 +65,7 @@ class ExchangeDispatcher {
     }
 
     /** After a commit that queued a message: send now rather than at the next poll (coalesced). */
-    void sendSoon(String receiver) {
+    void sendSoon() {
         if (!properties.enabled() || !kicked.compareAndSet(false, true)) {
             return;
         }

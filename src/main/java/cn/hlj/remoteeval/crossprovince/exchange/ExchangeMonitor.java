@@ -124,7 +124,7 @@ class ExchangeMonitor {
             return false;
         }
         audit.append(now, operator, "EXCHANGE_MESSAGE_RESENT", "EXCHANGE_MESSAGE", messageId, null);
-        afterCommit(() -> dispatcher.sendSoon(null));
+        afterCommit(() -> dispatcher.sendSoon());
         return true;
     }
 

@@ -24,6 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component
 public class ExchangeOutbox {
 
+    /** Stands in for the number and the signature while a queued message's form is checked. */
+    private static final long FIRST_SEQUENCE = 1;
+    private static final String UNSIGNED = "AA==";
+
     private final EnvelopeSealing sealing;
     private final ExchangeSchemas schemas;
     private final JdbcExchangeRecords partners;
@@ -58,19 +62,22 @@ public class ExchangeOutbox {
                         + " 尚未登记交换公钥和接收地址，或已暂停，不能向其发送报文。"));
         String messageId = UUID.randomUUID().toString();
         Envelope.SealedPart sealed = secret == null ? null : sealing.sealFor(messageId, secret, link.publicKey());
-        long sequence = store.nextSequence(receiver);
-        Envelope draft = sealing.sign(type, messageId, correlationId, receiver, sequence, body, sealed);
+        // Checked before the partner's counter is taken (it stays locked until commit) and without signing:
+        // the dispatcher signs at each attempt, so a signature here would be thrown away.
+        Envelope draft = new Envelope(MessageType.VERSION, type, messageId, correlationId, sealing.province(), receiver,
+                FIRST_SEQUENCE, clock.instant(), body, sealed, UNSIGNED);
         List<String> problems = schemas.problems(draft.toJson(true));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("not message set " + MessageType.VERSION + ": " + problems);
         }
+        long sequence = store.nextSequence(receiver);
         Instant now = clock.instant();
         store.insert(messageId, receiver, sequence, type, correlationId, CanonicalJson.string(body),
                 sealed == null ? null : CanonicalJson.string(sealedJson(sealed)), Timestamp.from(now));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                dispatcher.sendSoon(receiver);
+                dispatcher.sendSoon();
             }
         });
         return messageId;
