@@ -7,5 +7,10 @@ public enum DrawKind {
     /** The random pick of a tender's experts (policy 五). */
     EXPERT,
     /** Sub-venues negotiated after the supervisor confirmed the fallback (协商确定); no seed, nothing to recompute. */
-    NEGOTIATED_VENUES
+    NEGOTIATED_VENUES,
+    /**
+     * The random pick of our experts for seats of a partner's session hosted here (this province as sub-venue),
+     * first or supplementary; keyed by the hosting id, same algorithm as {@link #EXPERT}.
+     */
+    HOSTED_EXPERT
 }

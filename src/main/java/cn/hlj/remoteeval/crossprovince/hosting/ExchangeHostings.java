@@ -50,10 +50,11 @@ public class ExchangeHostings {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HostedExpertSeats expertSeats;
     private final Random random = new SecureRandom();
 
     ExchangeHostings(HostingStore store, SeatBookings bookings, TradingCenters centers, ExchangeOutbox outbox, AuditLog audit,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, HostedExpertSeats expertSeats) {
         this.store = store;
         this.bookings = bookings;
         this.centers = centers;
@@ -61,6 +62,7 @@ public class ExchangeHostings {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.expertSeats = expertSeats;
     }
 
     /** A partner asks for {@code seats} sub-venue seats in {@code slot} for its tender {@code tenderRef}. */
@@ -121,6 +123,7 @@ public class ExchangeHostings {
         String actor = EXCHANGE_ACTOR_PREFIX + partner;
         if (store.cancel(hosting.get().id(), actor, now)) {
             int released = bookings.release(hosting.get().id());
+            expertSeats.hostingCancelled(hosting.get().id(), "CANCELLED_BY_PARTNER");
             audit.append(now, actor, "PARTNER_HOSTING_CANCELLED", HostingService.AUDIT_SUBJECT, hosting.get().id(),
                     "releasedSeats=" + released + " through=exchange");
         }

@@ -47,13 +47,16 @@ class HostingService {
     private final TradingCenters centers;
     private final AuditLog audit;
     private final Clock clock;
+    private final HostedExpertSeats expertSeats;
 
-    HostingService(HostingStore store, SeatBookings bookings, TradingCenters centers, AuditLog audit, Clock clock) {
+    HostingService(HostingStore store, SeatBookings bookings, TradingCenters centers, AuditLog audit, Clock clock,
+            HostedExpertSeats expertSeats) {
         this.store = store;
         this.bookings = bookings;
         this.centers = centers;
         this.audit = audit;
         this.clock = clock;
+        this.expertSeats = expertSeats;
     }
 
     HostingView register(HostingRegistration registration, String registeredBy) {
@@ -127,6 +130,7 @@ class HostingService {
             throw alreadyCancelled();
         }
         int released = bookings.release(id);
+        expertSeats.hostingCancelled(id, "CANCELLED_BY_STAFF");
         audit.append(now, cancelledBy, "PARTNER_HOSTING_CANCELLED", AUDIT_SUBJECT, id, "releasedSeats=" + released);
         log.info("Partner hosting {} cancelled, {} seats released", id, released);
     }

@@ -61,12 +61,13 @@ class ExpertDrawService {
     private final AuditLog audit;
     private final CurrentActor actor;
     private final Clock clock;
+    private final HostedExpertDrawService hosted;
     private final SecureRandom random = new SecureRandom();
 
     ExpertDrawService(Tenders tenders, TenderDispatch dispatch, SeatBookings venues, ExpertPool pool,
             ExclusionRules exclusions, ExpertDrawPolicy policy, ExpertDrawAlgorithm algorithm, CommitteeSeats seats,
             ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain, SeedSource seeds,
-            AuditLog audit, CurrentActor actor, Clock clock) {
+            AuditLog audit, CurrentActor actor, Clock clock, HostedExpertDrawService hosted) {
         this.tenders = tenders;
         this.dispatch = dispatch;
         this.venues = venues;
@@ -82,6 +83,7 @@ class ExpertDrawService {
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
+        this.hosted = hosted;
     }
 
     /** What the lifecycle may know of a draw: whether it filled the committee, its record, and counts. */
@@ -196,6 +198,10 @@ class ExpertDrawService {
         if (seat.state() != SeatState.INVITED) {
             throw ApiProblemException.conflict(seat.answeredAt() != null ? "该邀请已答复，无需重复答复。"
                     : "该邀请已失效（已超过答复时限或已取消），无需前往。", null, null);
+        }
+        if (hosted.hosts(seat)) {
+            // A seat of a partner's session hosted here: no tender lifecycle waits for it.
+            return hosted.answer(seat, accept);
         }
         Instant now = clock.instant();
         TenderFacts tender = tender(seat.tenderId());
