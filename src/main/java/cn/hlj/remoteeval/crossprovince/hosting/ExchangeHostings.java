@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,11 @@ public class ExchangeHostings {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Random random = new SecureRandom();
 
     ExchangeHostings(HostingStore store, SeatBookings bookings, TradingCenters centers, ExchangeOutbox outbox, AuditLog audit,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.bookings = bookings;
         this.centers = centers;
@@ -61,6 +63,7 @@ public class ExchangeHostings {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A partner asks for {@code seats} sub-venue seats in {@code slot} for its tender {@code tenderRef}. */
@@ -98,10 +101,13 @@ public class ExchangeHostings {
         offer(partner, tenderRef, hosting);
     }
 
-    /** The partner took the offered sessions: recorded; the hosting stands. */
+    /** The partner took the offered sessions: recorded; the hosting stands and its evaluation day becomes duties here. */
     void accepted(String partner, String tenderRef) {
-        store.active(partner, tenderRef).ifPresent(hosting -> audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner,
-                "PARTNER_HOSTING_CONFIRMED", HostingService.AUDIT_SUBJECT, hosting.id(), null));
+        store.active(partner, tenderRef).ifPresent(hosting -> {
+            audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_HOSTING_CONFIRMED",
+                    HostingService.AUDIT_SUBJECT, hosting.id(), null);
+            events.publishEvent(new HostingAccepted(hosting.id()));
+        });
     }
 
     /**
@@ -123,6 +129,7 @@ public class ExchangeHostings {
             int released = bookings.release(hosting.get().id());
             audit.append(now, actor, "PARTNER_HOSTING_CANCELLED", HostingService.AUDIT_SUBJECT, hosting.get().id(),
                     "releasedSeats=" + released + " through=exchange");
+            events.publishEvent(new HostingCancelledByPartner(hosting.get().id()));
         }
         return true;
     }
