@@ -76,8 +76,9 @@ class HostedClues {
         if (on.isAfter(LocalDate.now(clock.withZone(PROVINCE)))) {
             throw new IllegalArgumentException("发现日期不能晚于今天");
         }
-        if (on.isBefore(hosting.slot().date())) {
-            throw new IllegalArgumentException("发现日期不能早于本场次的评标日期 " + hosting.slot().date());
+        LocalDate arranged = LocalDate.ofInstant(hosting.registeredAt(), PROVINCE);
+        if (on.isBefore(arranged)) {
+            throw new IllegalArgumentException("发现日期不能早于本场次的承接日期 " + arranged);
         }
         if (description == null) {
             throw new IllegalArgumentException("请填写线索内容");

@@ -17,10 +17,11 @@ import cn.hlj.remoteeval.venue.HalfDay;
  * When a hosted session's duties open: {@code remote-eval.hosted-session.duties-lead-time} (default 2 h)
  * before its half-day starts (the province's session starts, {@code remote-eval.expert-notice.morning-start}
  * and {@code afternoon-start}), so that the staff prepare the workstations and the A/V link before the
- * experts arrive. The process's timer asks this bean; a time already past fires at once.
+ * experts arrive. The process's timer asks this bean (public: the engine's expression language calls it by
+ * reflection); a time already past fires at once.
  */
 @Component("hostedSessionTiming")
-class HostedSessionTiming {
+public class HostedSessionTiming {
 
     private static final ZoneId ZONE = ZoneId.of(RemoteEvalApplication.ZONE);
 
