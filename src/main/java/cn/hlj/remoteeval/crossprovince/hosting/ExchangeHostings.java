@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +52,11 @@ public class ExchangeHostings {
     private final ObjectMapper json;
     private final Clock clock;
     private final HostedExpertSeats expertSeats;
+    private final ApplicationEventPublisher events;
     private final Random random = new SecureRandom();
 
     ExchangeHostings(HostingStore store, SeatBookings bookings, TradingCenters centers, ExchangeOutbox outbox, AuditLog audit,
-            ObjectMapper json, Clock clock, HostedExpertSeats expertSeats) {
+            ObjectMapper json, Clock clock, HostedExpertSeats expertSeats, ApplicationEventPublisher events) {
         this.store = store;
         this.bookings = bookings;
         this.centers = centers;
@@ -63,6 +65,7 @@ public class ExchangeHostings {
         this.json = json;
         this.clock = clock;
         this.expertSeats = expertSeats;
+        this.events = events;
     }
 
     /** A partner asks for {@code seats} sub-venue seats in {@code slot} for its tender {@code tenderRef}. */
@@ -100,10 +103,13 @@ public class ExchangeHostings {
         offer(partner, tenderRef, hosting);
     }
 
-    /** The partner took the offered sessions: recorded; the hosting stands. */
+    /** The partner took the offered sessions: recorded; the hosting stands and its evaluation day becomes duties here. */
     void accepted(String partner, String tenderRef) {
-        store.active(partner, tenderRef).ifPresent(hosting -> audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner,
-                "PARTNER_HOSTING_CONFIRMED", HostingService.AUDIT_SUBJECT, hosting.id(), null));
+        store.active(partner, tenderRef).ifPresent(hosting -> {
+            audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_HOSTING_CONFIRMED",
+                    HostingService.AUDIT_SUBJECT, hosting.id(), null);
+            events.publishEvent(new HostingAccepted(hosting.id()));
+        });
     }
 
     /**
@@ -126,6 +132,7 @@ public class ExchangeHostings {
             expertSeats.hostingCancelled(hosting.get().id(), "CANCELLED_BY_PARTNER");
             audit.append(now, actor, "PARTNER_HOSTING_CANCELLED", HostingService.AUDIT_SUBJECT, hosting.get().id(),
                     "releasedSeats=" + released + " through=exchange");
+            events.publishEvent(new HostingCancelledByPartner(hosting.get().id()));
         }
         return true;
     }

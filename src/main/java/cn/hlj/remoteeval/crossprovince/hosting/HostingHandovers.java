@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +51,11 @@ class HostingHandovers {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final HostedSessions sessions;
+    private final ApplicationEventPublisher events;
 
     HostingHandovers(HostingStore hostings, SeatBookings bookings, ExchangeOutbox outbox, JdbcClient jdbc, CurrentActor actor,
-            AuditLog audit, ObjectMapper json, Clock clock) {
+            AuditLog audit, ObjectMapper json, Clock clock, HostedSessions sessions, ApplicationEventPublisher events) {
         this.hostings = hostings;
         this.bookings = bookings;
         this.outbox = outbox;
@@ -61,6 +64,8 @@ class HostingHandovers {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.sessions = sessions;
+        this.events = events;
     }
 
     /** The hand-over as the workbench shows it. */
@@ -77,6 +82,10 @@ class HostingHandovers {
     @Transactional(readOnly = true)
     Optional<HandoverView> view(String hostingId) {
         requireAllowed(load(hostingId));
+        return existing(hostingId);
+    }
+
+    private Optional<HandoverView> existing(String hostingId) {
         return jdbc.sql("SELECT hosting_id, medium, handed_at, item_count, handed_by, receipted_at, received_count "
                 + "FROM hosting_handover WHERE hosting_id = ?").param(hostingId)
                 .query((rs, row) -> new HandoverView(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
@@ -87,7 +96,22 @@ class HostingHandovers {
 
     HandoverView handOver(String hostingId, HandoverRequest request) {
         PartnerHosting hosting = load(hostingId);
-        String user = requireAllowed(hosting);
+        return record(hosting, request, requireAllowed(hosting));
+    }
+
+    /**
+     * The hosted session's task 移交音视频资料 (hosted-session): the engine offered it to the session's staff
+     * only, so who completes it may hand over. Material already handed over on the workbench page counts:
+     * the task then records nothing new and answers that hand-over.
+     */
+    HandoverView handOverAsTask(String hostingId, HandoverRequest request, String user) {
+        PartnerHosting hosting = hostings.find(hostingId).orElseThrow(() -> new IllegalStateException("no hosting " + hostingId));
+        Optional<HandoverView> done = existing(hostingId);
+        return done.isPresent() ? done.get() : record(hosting, request, user);
+    }
+
+    private HandoverView record(PartnerHosting hosting, HandoverRequest request, String user) {
+        String hostingId = hosting.id();
         if (hosting.state() != HostingState.ACTIVE) {
             throw ApiProblemException.conflict("该承接已取消，不能移交音视频资料。", null, null);
         }
@@ -117,6 +141,7 @@ class HostingHandovers {
                 .update();
         audit.append(now, user, "PARTNER_HOSTING_AV_HANDED_OVER", HostingService.AUDIT_SUBJECT, hostingId,
                 "medium=" + medium + " items=" + items.size());
+        sessions.materialHandedOver(hostingId);
         return new HandoverView(hostingId, medium, handedAt, items.size(), user, null, null);
     }
 
@@ -128,6 +153,7 @@ class HostingHandovers {
             if (updated == 1) {
                 audit.append(clock.instant(), ExchangeHostings.EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_HOSTING_AV_RECEIPTED",
                         HostingService.AUDIT_SUBJECT, hosting.id(), "items=" + itemCount);
+                events.publishEvent(new HostedMaterialReceipted(hosting.id()));
             }
         });
     }

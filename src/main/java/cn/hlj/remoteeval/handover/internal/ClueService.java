@@ -32,6 +32,8 @@ class ClueService {
 
     static final String AUDIT_SUBJECT = "CLUE";
     static final int MAX_DESCRIPTION = 1500;
+    /** The width of wrongdoing_clue.session_code. */
+    static final int MAX_SESSION_CODE = 32;
     private static final Pattern REFERENCE = Pattern.compile("[\\p{L}\\p{N}〔〕\\[\\]()（）._/#-]{1,64}");
 
     private final ClueStore store;
@@ -95,6 +97,40 @@ class ClueService {
         store.receiptDeadlineOpened(id, ticket.id());
         audit.append(clock.instant(), actor, "CLUE_REPORTED", AUDIT_SUBJECT, id, category.label() + "，发现于 " + foundOn);
         return new ReportedClue(id, tender.id(), tender.mainCenter(), ticket);
+    }
+
+    /**
+     * Records a clue a partner province's sub-venue session passed on through the exchange, as a local
+     * sub-venue's clue is recorded: the description stays encrypted as it came, and the deadline of its
+     * receipt by the main venue opens from the day it was found.
+     *
+     * @throws IllegalStateException when the tender is not this province's (the message then fails)
+     */
+    @Transactional
+    public ReportedClue passedOnByPartner(PartnerClue partnerClue) {
+        TenderFacts tender = tenders.find(partnerClue.tenderId())
+                .orElseThrow(() -> new IllegalStateException("No tender " + partnerClue.tenderId()));
+        if (partnerClue.sessionRef().length() > MAX_SESSION_CODE) {
+            throw new IllegalStateException("Session reference longer than " + MAX_SESSION_CODE + " characters");
+        }
+        ClueCategory category = ClueCategory.parse(partnerClue.category()).orElse(ClueCategory.OTHER);
+        String id = UUID.randomUUID().toString();
+        store.insert(new Clue(id, tender.id(), partnerClue.sessionRef(), category, partnerClue.foundOn(),
+                partnerClue.descriptionCipher(), partnerClue.passedBy(), clock.instant(), ClueState.REPORTED, null, null,
+                null, null, null, null, null, null, null));
+        DeadlineTicket ticket = deadlines.open(DeadlineKind.CLUE_TO_MAIN, tender.id(), id, partnerClue.foundOn());
+        store.receiptDeadlineOpened(id, ticket.id());
+        audit.append(clock.instant(), partnerClue.passedBy(), "CLUE_REPORTED", AUDIT_SUBJECT, id,
+                category.label() + "，发现于 " + partnerClue.foundOn() + "，经跨省协作渠道移交");
+        return new ReportedClue(id, tender.id(), tender.mainCenter(), ticket);
+    }
+
+    /** The open deadline of a clue's receipt by the main venue, for the process that waits on it. */
+    @Transactional(readOnly = true)
+    public DeadlineTicket receiptDeadline(String clueId) {
+        Clue clue = require(clueId);
+        return deadlines.find(clue.receiptDeadlineId())
+                .orElseThrow(() -> new IllegalStateException("Clue " + clueId + " has no receipt deadline"));
     }
 
     /** The main venue received the clue (task 接收线索): that deadline is met. */
@@ -191,6 +227,11 @@ class ClueService {
 
     public String description(Clue clue) {
         return cipher.decrypt(clue.descriptionCipher());
+    }
+
+    /** A partner's clue as the exchange brought it; the description encrypted. */
+    record PartnerClue(String tenderId, String sessionRef, String category, LocalDate foundOn,
+            String descriptionCipher, String passedBy) {
     }
 
     /** What the report form submitted. */

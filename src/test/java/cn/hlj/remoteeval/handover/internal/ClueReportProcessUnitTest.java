@@ -57,6 +57,8 @@ class ClueReportProcessUnitTest {
         });
         Mocks.register("openClueTransferDeadline", (JavaDelegate) execution -> execution.setVariable("deadlineId",
                 "transfer-" + execution.getVariable("sessionCode")));
+        Mocks.register("awaitClueReceipt", (JavaDelegate) execution -> execution.setVariable("deadlineId",
+                "receipt-" + execution.getVariable("clueId")));
         Mocks.register("recordClueReceipt", (TaskListener) task -> recorded.add("received " + task.getVariable("clueId")));
         Mocks.register("recordClueTransfer", (TaskListener) task -> recorded.add("transferred " + task.getVariable("clueId")));
         Mocks.register("clueReminder", (JavaDelegate) execution -> recorded.add("reminded " + execution.getVariable("deadlineId")));
@@ -131,6 +133,27 @@ class ClueReportProcessUnitTest {
         assertThatThrownBy(() -> report("RS-X")).isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("不是本中心承担的评标场次");
         assertThat(processInstanceQuery().processDefinitionKey("clue-report").count()).isZero();
+    }
+
+    /** A partner's sub-venue passes its clue on through the exchange: it arrives at the same receipt as a local one. */
+    @Test
+    void aPartnersClueStartsAtItsMessageAndIsReceivedAndTransferredLikeALocalOne() {
+        ProcessInstance clue = runtimeService().startProcessInstanceByMessage("PartnerCluePassedOn", "t-partner",
+                Variables.createVariables().putValue("clueId", "c-partner").putValue("mainCenter", "HRB")
+                        .putValue("sessionCode", "JL-S-1"));
+
+        assertThat(clue).hasBusinessKey("t-partner").hasPassed("PartnerClueArrived", "AwaitPartnerClueReceipt")
+                .hasNotPassed("ReportClue").isWaitingAt("ReceiveClue");
+        assertThat(task(clue)).hasCandidateGroup("staff-HRB");
+        assertThat(runtimeService().getVariable(clue.getId(), "deadlineId")).isEqualTo("receipt-c-partner");
+        runtimeService().createMessageCorrelation("DeadlineReminder").processInstanceVariableEquals("deadlineId", "receipt-c-partner")
+                .correlateAll();
+        assertThat(recorded).containsExactly("reminded receipt-c-partner");
+
+        complete(task(clue), Variables.createVariables().putValue("clueReceived", true));
+        complete(task(clue), Variables.createVariables().putValue("transferBody", "PUBLIC_SECURITY"));
+        assertThat(clue).isEnded().hasPassed("ClueTransferred");
+        assertThat(recorded).containsSubsequence("received c-partner", "transferred c-partner");
     }
 
     private static ProcessInstance report(String sessionCode) {
