@@ -170,7 +170,7 @@ class PartnerSessionDayIntegrationTest {
                 .query(Long.class).single()).isEqualTo(3);
     }
 
-    private void runMainVenueSession(String id) {
+    private void runMainVenueSession(String id) throws Exception {
         String session = bookings.sessionsOf(id).get(0).sessionCode();
         int here = roster.seatsAt(id, session).size();
         ProcessInstance venue = await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery()
