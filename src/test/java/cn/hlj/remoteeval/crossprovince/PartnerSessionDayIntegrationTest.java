@@ -164,7 +164,7 @@ class PartnerSessionDayIntegrationTest {
         assertThat(view.get(0).get("signedAt").isNull()).isFalse();
         // Which province hosts the sub-venue is as secret from the trading center's staff as the sub-venue itself.
         assertThat(body).doesNotContain(partner).doesNotContain(sessionRef);
-        api.get("staff-qqhr", "/api/tenders/" + id + "/partner-sessions").andExpect(status().isForbidden());
+        api.get("staff-qqhr", "/api/tenders/" + id + "/partner-sessions").andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE subject_id = ? AND action IN "
                 + "('PARTNER_SESSION_STARTED', 'PARTNER_SESSION_SIGNED', 'PARTNER_SESSION_ENDED')").param(id)
                 .query(Long.class).single()).isEqualTo(3);
