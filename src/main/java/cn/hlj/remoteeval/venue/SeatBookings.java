@@ -37,6 +37,17 @@ public interface SeatBookings {
     void book(String holderRef, BookingPurpose purpose, Slot slot, Map<String, Integer> seatsByCenter,
             boolean crossProvinceOnly);
 
+    /**
+     * Moves every seat the holder booked to another slot, at the same centers and under the same session
+     * codes (a code that left the province stays valid), all or nothing, inside the caller's transaction.
+     * Nothing changes when the holder's seats are in that slot already.
+     *
+     * @throws SeatsUnavailable when a center has fewer free workstations in the new slot than the holder has
+     *         there; nothing was changed
+     * @throws IllegalStateException when the holder booked nothing
+     */
+    void rebook(String holderRef, Slot to, boolean crossProvinceOnly);
+
     /** Frees every seat the holder booked; answers how many were freed (0 when none). */
     int release(String holderRef);
 

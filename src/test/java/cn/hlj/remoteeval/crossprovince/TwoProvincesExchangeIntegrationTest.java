@@ -222,6 +222,19 @@ class TwoProvincesExchangeIntegrationTest {
                     Map.of("expertsPresent", 1L, "noShowSeats", "", "identitiesVerified", true));
             tasks.complete(task(venue.getId(), "SignReport").getId(), Map.of("reportSigned", true));
         });
+        // The evaluation day also waits for the partner's session to report its signatures: the partner's outbox
+        // sends them here, standing in for the hosted session's own report.
+        partner.context().getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
+            com.fasterxml.jackson.databind.node.ObjectNode signatures = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode().put("sessionRef", partnerSession);
+            com.fasterxml.jackson.databind.node.ArrayNode seats = signatures.putArray("seats");
+            for (int seat = 1; seat <= 4; seat++) {
+                seats.addObject().put("seatRef", "S-" + seat).put("signatureRef", "SIG-" + seat)
+                        .put("signedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            }
+            partner.context().getBean(cn.hlj.remoteeval.crossprovince.exchange.ExchangeOutbox.class).send("HL",
+                    cn.hlj.remoteeval.crossprovince.exchange.MessageType.SIGNATURES_COLLECTED, id, signatures, null);
+        });
         awaitState(id, "HANDING_OVER");
 
         // The partner's session: its leg waits for the message, with no task for anyone here to fill in.

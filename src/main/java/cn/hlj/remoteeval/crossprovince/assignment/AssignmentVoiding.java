@@ -1,6 +1,7 @@
 package cn.hlj.remoteeval.crossprovince.assignment;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.crossprovince.PartnerSessions.PartnerSession;
 import cn.hlj.remoteeval.crossprovince.assignment.AssignmentStore.VoidReason;
 import cn.hlj.remoteeval.tender.EvaluationMoved;
 import cn.hlj.remoteeval.tender.TenderWithdrawn;
@@ -19,7 +21,9 @@ import cn.hlj.remoteeval.venue.SeatBookings;
  * A partner's plan holds for one slot: when the evaluation moves or the tender is withdrawn, the
  * plan is void and the main venue's seats are freed. This runs synchronously in the transaction
  * that moves or withdraws the tender, not after it: the tender then waits for a new plan, and an
- * asynchronous release could free the seats that new plan has booked meanwhile.
+ * asynchronous release could free the seats that new plan has booked meanwhile. A plan that came
+ * through the exchange is read before it is void: its partner is asked to move its sessions
+ * ({@link PartnerMoves}) in this transaction too.
  */
 @Component
 class AssignmentVoiding {
@@ -28,18 +32,25 @@ class AssignmentVoiding {
 
     private final AssignmentStore store;
     private final SeatBookings bookings;
+    private final ExchangePartnerSessions partnerSessions;
+    private final PartnerMoves moves;
     private final AuditLog audit;
 
-    AssignmentVoiding(AssignmentStore store, SeatBookings bookings, AuditLog audit) {
+    AssignmentVoiding(AssignmentStore store, SeatBookings bookings, ExchangePartnerSessions partnerSessions,
+            PartnerMoves moves, AuditLog audit) {
         this.store = store;
         this.bookings = bookings;
+        this.partnerSessions = partnerSessions;
+        this.moves = moves;
         this.audit = audit;
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(EvaluationMoved event) {
+        List<PartnerSession> exchangePlan = partnerSessions.ofTender(event.tenderId());
         voidPlan(event.tenderId(), VoidReason.EVALUATION_MOVED, event.movedBy(), event.movedAt());
+        moves.moved(event.tenderId(), exchangePlan, event.to(), event.movedBy());
     }
 
     @EventListener

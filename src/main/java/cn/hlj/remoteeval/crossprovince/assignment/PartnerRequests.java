@@ -85,14 +85,19 @@ class PartnerRequests {
         }
     }
 
-    /** The old plan is void (AssignmentVoiding); the partner that held seats frees them, and the new slot is asked for. */
+    /**
+     * The old plan is void (AssignmentVoiding); the partner that held seats frees them, and the new slot is asked
+     * for. Not when the partner holding a plan from the exchange was asked to move its sessions (PartnerMoves):
+     * its request for the new slot waits for that partner's answer.
+     */
     @Async
     @TransactionalEventListener
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void on(EvaluationMoved event) {
         retrying(() -> {
             Optional<TenderFacts> tender = tenders.find(event.tenderId());
-            if (tender.isEmpty() || tender.get().scope() != Scope.CROSS_PROVINCE) {
+            if (tender.isEmpty() || tender.get().scope() != Scope.CROSS_PROVINCE
+                    || store.waiting(event.tenderId()).filter(r -> r.slot().equals(event.to())).isPresent()) {
                 return;
             }
             cancelWithPartner(event.tenderId(), "评标时间调整为 " + event.to().date() + " " + halfDayLabel(event.to().halfDay()));

@@ -137,7 +137,8 @@ public class ExchangeHostings {
         return true;
     }
 
-    private void offer(String partner, String tenderRef, PartnerHosting hosting) {
+    /** Offers the hosting's session to the partner (again, after a move: the same session reference). */
+    void offer(String partner, String tenderRef, PartnerHosting hosting) {
         String session = bookings.sessionCodeOf(hosting.id(), hosting.centerCode())
                 .orElseThrow(() -> new IllegalStateException("hosting " + hosting.id() + " has no session"));
         ObjectNode body = json.createObjectNode();

@@ -66,6 +66,18 @@ class HostingStore {
                 .params(Date.valueOf(from), Date.valueOf(to)).query(ROW).list();
     }
 
+    /** Whether the partner's tender was ever hosted here, active or not. */
+    boolean known(String partnerProvince, String partnerTenderRef) {
+        return jdbc.sql("SELECT COUNT(*) FROM partner_hosting WHERE partner_province = ? AND partner_tender_ref = ?")
+                .params(partnerProvince, partnerTenderRef).query(Long.class).single() > 0;
+    }
+
+    /** The active hosting's evaluation moved to another slot (its seats were moved with it). */
+    boolean moved(String id, Slot to) {
+        return jdbc.sql("UPDATE partner_hosting SET eval_date = ?, half_day = ? WHERE id = ? AND state = ?")
+                .params(Date.valueOf(to.date()), to.halfDay().name(), id, HostingState.ACTIVE.name()).update() == 1;
+    }
+
     /** Answers whether this call cancelled it: false when it was no longer active (a concurrent cancel won). */
     boolean cancel(String id, String cancelledBy, Instant cancelledAt) {
         return jdbc.sql("UPDATE partner_hosting SET state = ?, active_marker = NULL, cancelled_by = ?, cancelled_at = ? "

@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.evaluation.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hlj.remoteeval.audit.AuditLog;
+import cn.hlj.remoteeval.evaluation.RemoteSessions;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.tender.TenderFacts;
 import cn.hlj.remoteeval.tender.Tenders;
@@ -20,7 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * The evaluation day as the main venue's staff and the supervisor see it for their own tender:
  * incidents raised at any venue and how they were handled, and who signed the report, by seat
- * number only. No view names an expert, a center or who raised an incident.
+ * number only, and the progress of the sessions a partner province holds, under a label that numbers
+ * them. No view names an expert, a center, the partner province or who raised an incident.
  */
 @RestController
 @Tag(name = "评标")
@@ -53,6 +56,28 @@ class EvaluationController {
 
     @Schema(name = "ReportSignature", description = "评标报告电子签名（仅席位号）")
     record SignatureView(int seat, Instant signedAt, String signatureRef) {
+    }
+
+    @Schema(name = "PartnerSessionProgress", description = "合作省份场次的评标进度（不显示承办省份及其场所）")
+    record PartnerSessionView(@Schema(description = "场次标签", example = "合作省份场次 1") String label,
+            @Schema(description = "本场次评标专家席位数") int seats, @Schema(description = "开始评标时间") Instant startedAt,
+            @Schema(description = "结束评标时间") Instant endedAt, @Schema(description = "已签署席位数") int signatures,
+            @Schema(description = "全部席位签署完成时间；未完成时为空") Instant signedAt) {
+    }
+
+    @GetMapping("/api/tenders/{tenderId}/partner-sessions")
+    @Operation(summary = "合作省份场次评标进度", description = "主场工作人员和主场行政监督部门查看合作省份所设场次报告的开始、结束和签署情况；"
+            + "场次按序号标注，不显示承办省份及其场所。")
+    List<PartnerSessionView> partnerSessions(@PathVariable String tenderId) {
+        mainVenueOf(tenderId);
+        List<RemoteSessions.Progress> progress = days.partnerSessionProgress(tenderId);
+        List<PartnerSessionView> views = new ArrayList<>();
+        for (int i = 0; i < progress.size(); i++) {
+            RemoteSessions.Progress p = progress.get(i);
+            views.add(new PartnerSessionView("合作省份场次 " + (i + 1), p.seats(), p.startedAt(), p.endedAt(), p.signatures(),
+                    p.signedAt()));
+        }
+        return views;
     }
 
     @GetMapping("/api/tenders/{tenderId}/incidents")

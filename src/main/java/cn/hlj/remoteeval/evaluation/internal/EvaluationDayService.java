@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.evaluation.CommitteeRoster;
 import cn.hlj.remoteeval.evaluation.EvaluationEnded;
+import cn.hlj.remoteeval.evaluation.RemoteSessions;
 import cn.hlj.remoteeval.evaluation.internal.EvaluationDayStore.Incident;
 import cn.hlj.remoteeval.evaluation.internal.EvaluationDayStore.Signature;
 import cn.hlj.remoteeval.security.CurrentActor;
@@ -40,6 +41,7 @@ class EvaluationDayService {
     private final EvaluationDayStore store;
     private final CommitteeRoster roster;
     private final SeatBookings bookings;
+    private final RemoteSessions remoteSessions;
     private final ElectronicSignatures signatures;
     private final IncidentAlarm alarm;
     private final ApplicationEventPublisher events;
@@ -47,11 +49,12 @@ class EvaluationDayService {
     private final Clock clock;
 
     EvaluationDayService(EvaluationDayStore store, CommitteeRoster roster, SeatBookings bookings,
-            ElectronicSignatures signatures, IncidentAlarm alarm, ApplicationEventPublisher events, AuditLog audit,
-            Clock clock) {
+            RemoteSessions remoteSessions, ElectronicSignatures signatures, IncidentAlarm alarm,
+            ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.store = store;
         this.roster = roster;
         this.bookings = bookings;
+        this.remoteSessions = remoteSessions;
         this.signatures = signatures;
         this.alarm = alarm;
         this.events = events;
@@ -70,6 +73,28 @@ class EvaluationDayService {
                 .toList();
         log.info("Tender {}: evaluation day started with {} session(s)", tenderId, sessions.size());
         return new ArrayList<>(sessions);
+    }
+
+    /** The opaque references of the tender's sessions held by a partner province; empty for every other tender. */
+    @Transactional
+    List<String> partnerSessions(String tenderId) {
+        List<String> sessions = new ArrayList<>(remoteSessions.of(tenderId));
+        if (!sessions.isEmpty()) {
+            log.info("Tender {}: the evaluation day waits for {} partner session(s) to report their signatures", tenderId,
+                    sessions.size());
+        }
+        return sessions;
+    }
+
+    /** Whether the partner holding the session already reported every seat of it signed. */
+    @Transactional
+    boolean partnerSessionSigned(String tenderId, String sessionRef) {
+        return remoteSessions.signed(tenderId, sessionRef);
+    }
+
+    /** What the partners reported of the tender's sessions, for the main venue's staff. */
+    List<RemoteSessions.Progress> partnerSessionProgress(String tenderId) {
+        return remoteSessions.progress(tenderId);
     }
 
     @Transactional

@@ -9,11 +9,17 @@ final class EvaluationVariables {
     static final String EVALUATION_DAY_PROCESS = "evaluation-day";
     static final String VENUE_DUTIES_PROCESS = "venue-duties";
     static final String MESSAGE_INCIDENT_RAISED = "IncidentRaised";
+    static final String MESSAGE_PARTNER_SESSION_SIGNED = "PartnerSessionSigned";
 
     static final String MAIN_CENTER = "mainCenter";
     /** The tender's anonymous session codes, the main venue's included; never a center code. */
     static final String VENUE_SESSIONS = "venueSessions";
     static final String SESSION_CODE = "sessionCode";
+    /** The opaque references of the sessions a partner province holds; empty for every tender without such. */
+    static final String PARTNER_SESSIONS = "partnerSessions";
+    /** One partner session's reference: the multi-instance element, and a local copy on the execution that waits. */
+    static final String PARTNER_SESSION_REF = "partnerSessionRef";
+    static final String PARTNER_SESSION_SIGNED = "partnerSessionSigned";
 
     static final String SUPERVISOR_ON_SITE = "supervisorOnSite";
     static final String SESSION_STARTED_AT = "sessionStartedAt";

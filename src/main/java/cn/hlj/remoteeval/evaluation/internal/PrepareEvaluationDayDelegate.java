@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task 准备评标 of {@code evaluation-day}: records the day as started and sets
- * {@code venueSessions}, the anonymous session codes the venue duties run over.
+ * {@code venueSessions}, the anonymous session codes the venue duties run over, and {@code partnerSessions},
+ * the opaque references of the sessions a partner province holds (empty for every other tender).
  */
 @Component("prepareEvaluationDay")
 class PrepareEvaluationDayDelegate implements JavaDelegate {
@@ -25,7 +26,8 @@ class PrepareEvaluationDayDelegate implements JavaDelegate {
         if (mainCenter == null) {
             throw new IllegalStateException("the evaluation day needs variable " + EvaluationVariables.MAIN_CENTER);
         }
-        execution.setVariable(EvaluationVariables.VENUE_SESSIONS,
-                new ArrayList<>(days.start(execution.getProcessBusinessKey(), mainCenter.toString())));
+        String tenderId = execution.getProcessBusinessKey();
+        execution.setVariable(EvaluationVariables.VENUE_SESSIONS, new ArrayList<>(days.start(tenderId, mainCenter.toString())));
+        execution.setVariable(EvaluationVariables.PARTNER_SESSIONS, new ArrayList<>(days.partnerSessions(tenderId)));
     }
 }

@@ -233,6 +233,32 @@ class JdbcSeatBookings implements SeatBookings {
     }
 
     @Override
+    @Transactional(noRollbackFor = SeatsUnavailable.class)
+    public void rebook(String holderRef, Slot to, boolean crossProvinceOnly) {
+        Map<String, Integer> elsewhere = new LinkedHashMap<>();
+        List<String> purposes = new ArrayList<>();
+        jdbc.sql("SELECT w.center_code, b.purpose, COUNT(*) AS seats FROM workstation_booking b JOIN workstation w "
+                + "ON w.id = b.workstation_id WHERE b.holder_ref = ? AND NOT (b.eval_date = ? AND b.half_day = ?) "
+                + "GROUP BY w.center_code, b.purpose ORDER BY w.center_code")
+                .params(holderRef, Date.valueOf(to.date()), to.halfDay().name())
+                .query((rs, row) -> {
+                    elsewhere.merge(rs.getString("center_code"), rs.getInt("seats"), Integer::sum);
+                    purposes.add(rs.getString("purpose"));
+                    return null;
+                }).list();
+        if (elsewhere.isEmpty()) {
+            if (seatPlan(holderRef).isEmpty()) {
+                throw new IllegalStateException("holder " + holderRef + " has no seats to move");
+            }
+            return;
+        }
+        // Booked while the old seats still stand, so that each center's new seats join its existing session code.
+        book(holderRef, BookingPurpose.valueOf(purposes.get(0)), to, elsewhere, crossProvinceOnly);
+        jdbc.sql("DELETE FROM workstation_booking WHERE holder_ref = ? AND NOT (eval_date = ? AND half_day = ?)")
+                .params(holderRef, Date.valueOf(to.date()), to.halfDay().name()).update();
+    }
+
+    @Override
     @Transactional
     public int release(String holderRef) {
         return jdbc.sql("DELETE FROM workstation_booking WHERE holder_ref = ?").param(holderRef).update();

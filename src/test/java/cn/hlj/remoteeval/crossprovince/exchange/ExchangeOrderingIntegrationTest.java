@@ -113,7 +113,7 @@ class ExchangeOrderingIntegrationTest {
         deliver(two).andExpect(status().isAccepted());
         await().atMost(HANDLING).until(() -> "FAILED".equals(inboxState(1)));
         assertThat(jdbc.sql("SELECT last_error FROM exchange_inbox WHERE sender = ? AND sequence_no = 1").param(partner)
-                .query(String.class).single()).contains("本省不处理此类报文");
+                .query(String.class).single()).contains("没有贵省的场次");
         assertThat(inboxState(2)).isEqualTo("RECEIVED");
         assertThat(hostings(ref)).isZero();
 

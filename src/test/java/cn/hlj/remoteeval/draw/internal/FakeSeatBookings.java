@@ -58,6 +58,11 @@ class FakeSeatBookings implements SeatBookings {
     }
 
     @Override
+    public void rebook(String holderRef, Slot to, boolean crossProvinceOnly) {
+        throw new UnsupportedOperationException("no draw moves a holder's seats");
+    }
+
+    @Override
     public int release(String holderRef) {
         calls.add("release " + holderRef);
         int released = bookings.stream().filter(b -> b.holderRef().equals(holderRef)).mapToInt(Booking::seats).sum();

@@ -52,7 +52,8 @@ import cn.hlj.remoteeval.venue.SeatBookings;
 @RemoteEvalIntegrationTest
 class EvaluationDayIntegrationTest {
 
-    static final Set<String> DAY_VARIABLES = Set.of("tenderId", "mainCenter", "venueSessions", "sessionCode", "supervisorOnSite",
+    static final Set<String> DAY_VARIABLES = Set.of("tenderId", "mainCenter", "venueSessions", "sessionCode", "partnerSessions",
+            "partnerSessionRef", "partnerSessionSigned", "supervisorOnSite",
             "sessionStartedAt", "workstationsReady", "audioVideoConnected", "mealsAndLodgingArranged", "expertsPresent",
             "noShowSeats", "identitiesVerified", "noShowsFound", "reportSigned", "allSigned", "missingSignatureSeats",
             "missingSignaturesCollected", "evaluationEnded", "incidentId", "incidentKind", "incidentMeasure",

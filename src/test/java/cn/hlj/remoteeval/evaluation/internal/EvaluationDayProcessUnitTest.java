@@ -11,7 +11,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The paths of {@code bpmn/evaluation-day.bpmn} on the real model: the main venue opens while each
  * session runs its duties (the called model stood in by a one-task stub), the end only once every
- * seat signed (else the missing signatures at the main venue), and the incident event sub-process.
+ * seat signed (else the missing signatures at the main venue), the sessions a partner province holds
+ * (each waits for its partner's report unless it already came), and the incident event sub-process.
  */
 @Deployment(resources = { "bpmn/evaluation-day.bpmn", "processes/venue-duties-stub.bpmn" })
 class EvaluationDayProcessUnitTest {
@@ -41,6 +44,8 @@ class EvaluationDayProcessUnitTest {
 
     private final Deque<Boolean> signedOutcomes = new ArrayDeque<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> partnerSessions = new ArrayList<>();
+    private final Set<String> partnerSessionsSigned = new HashSet<>();
 
     @BeforeEach
     void standInForTheJavaSide() {
@@ -48,6 +53,12 @@ class EvaluationDayProcessUnitTest {
         Mocks.register("prepareEvaluationDay", (JavaDelegate) execution -> {
             calls.add("prepare:" + execution.getProcessBusinessKey());
             execution.setVariable("venueSessions", new ArrayList<>(List.of("RS-AAAAAAAA", "RS-BBBBBBBB")));
+            execution.setVariable("partnerSessions", new ArrayList<>(partnerSessions));
+        });
+        Mocks.register("checkPartnerSessionSigned", (JavaDelegate) execution -> {
+            String ref = (String) execution.getVariable("partnerSessionRef");
+            calls.add("check:" + ref);
+            execution.setVariableLocal("partnerSessionSigned", partnerSessionsSigned.contains(ref));
         });
         Mocks.register("endEvaluation", (JavaDelegate) execution -> {
             boolean signed = signedOutcomes.removeFirst();
@@ -88,8 +99,66 @@ class EvaluationDayProcessUnitTest {
         }
 
         assertThat(day).isEnded().hasPassed("EndEvaluation", "EvaluationEnded").hasNotPassed("CollectMissingSignatures")
+                .hasNotPassed("CheckPartnerSessionSigned", "AwaitPartnerSessionSigned")
                 .variables().containsEntry("evaluationEnded", true);
         assertThat(calls).containsExactly("prepare:t-day", "opened", "end:true");
+    }
+
+    @Test
+    void withPartnerSessionsTheDayEndsOnlyAfterEachPartnerSessionReportedItsSignatures() {
+        partnerSessions.addAll(List.of("JS-1", "JS-2"));
+        ProcessInstance day = start("t-partner");
+        signedOutcomes.add(true);
+
+        assertThat(day).isWaitingAt("OpenSession", "VenueDuties", "AwaitPartnerSessionSigned");
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(day.getId())
+                .activityId("AwaitPartnerSessionSigned").count()).isEqualTo(2);
+        complete(task("OpenSession", day), withVariables("supervisorOnSite", true));
+        venueInstances("t-partner").forEach(v -> complete(taskQuery().processInstanceId(v.getId()).singleResult()));
+        assertThat(day).isWaitingAt("AwaitPartnerSessionSigned").hasNotPassed("EndEvaluation");
+
+        signed("t-partner", "JS-2");
+        assertThat(day).isWaitingAt("AwaitPartnerSessionSigned").hasNotPassed("EndEvaluation");
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(day.getId())
+                .activityId("AwaitPartnerSessionSigned").singleResult()).isNotNull();
+        // Another tender's report for the same reference moves nothing here.
+        signed("t-other", "JS-1");
+        assertThat(day).isWaitingAt("AwaitPartnerSessionSigned");
+
+        signed("t-partner", "JS-1");
+        assertThat(day).isEnded().hasPassed("PartnerSessionDone", "EndEvaluation", "EvaluationEnded");
+        assertThat(calls).containsExactlyInAnyOrder("prepare:t-partner", "check:JS-1", "check:JS-2", "opened", "end:true");
+    }
+
+    @Test
+    void aPartnerSessionThatReportedBeforeTheDayGotThereDoesNotWait() {
+        partnerSessions.addAll(List.of("JS-1", "JS-2"));
+        partnerSessionsSigned.add("JS-1");
+        ProcessInstance day = start("t-early");
+        signedOutcomes.add(true);
+
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(day.getId())
+                .activityId("AwaitPartnerSessionSigned").count()).isOne();
+        complete(task("OpenSession", day), withVariables("supervisorOnSite", true));
+        venueInstances("t-early").forEach(v -> complete(taskQuery().processInstanceId(v.getId()).singleResult()));
+        signed("t-early", "JS-2");
+
+        assertThat(day).isEnded().hasPassed("EvaluationEnded");
+    }
+
+    @Test
+    void partnerSessionsThatAllReportedEarlyLetTheDayEndWithTheLocalVenues() {
+        partnerSessions.add("JS-1");
+        partnerSessionsSigned.add("JS-1");
+        ProcessInstance day = start("t-all-early");
+        signedOutcomes.add(true);
+
+        assertThat(day).isWaitingAt("OpenSession", "VenueDuties").hasPassed("CheckPartnerSessionSigned", "PartnerSessionDone")
+                .hasNotPassed("AwaitPartnerSessionSigned");
+        complete(task("OpenSession", day), withVariables("supervisorOnSite", true));
+        venueInstances("t-all-early").forEach(v -> complete(taskQuery().processInstanceId(v.getId()).singleResult()));
+
+        assertThat(day).isEnded().hasPassed("EvaluationEnded");
     }
 
     @Test
@@ -143,6 +212,12 @@ class EvaluationDayProcessUnitTest {
     private static ProcessInstance start(String tenderId) {
         return runtimeService().startProcessInstanceByKey("evaluation-day", tenderId,
                 Variables.createVariables().putValue("mainCenter", "HRB"));
+    }
+
+    /** As the evaluation module's listener correlates a partner's report. */
+    private static void signed(String tenderId, String sessionRef) {
+        runtimeService().createMessageCorrelation("PartnerSessionSigned").processInstanceBusinessKey(tenderId)
+                .localVariableEquals("partnerSessionRef", sessionRef).correlateAll();
     }
 
     private static List<ProcessInstance> venueInstances(String tenderId) {

@@ -22,6 +22,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.evaluation.CommitteeRoster;
 import cn.hlj.remoteeval.evaluation.CommitteeRoster.Seat;
 import cn.hlj.remoteeval.evaluation.EvaluationEnded;
+import cn.hlj.remoteeval.evaluation.RemoteSessions;
 import cn.hlj.remoteeval.evaluation.internal.EvaluationDayStore.Signature;
 import cn.hlj.remoteeval.venue.SeatBookings;
 
@@ -35,7 +36,7 @@ class EvaluationDayServiceUnitTest {
     private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     private final IncidentAlarm alarm = mock(IncidentAlarm.class);
     private final EvaluationDayService days = new EvaluationDayService(store, roster, mock(SeatBookings.class),
-            new LocalElectronicSignatures(), alarm, events, mock(AuditLog.class), Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(RemoteSessions.class), new LocalElectronicSignatures(), alarm, events, mock(AuditLog.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aSeatWhoseExpertWasReplacedAfterSigningMustSignAgainBeforeTheEnd() {

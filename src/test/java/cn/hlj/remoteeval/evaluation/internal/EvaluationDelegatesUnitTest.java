@@ -38,6 +38,30 @@ class EvaluationDelegatesUnitTest {
         new PrepareEvaluationDayDelegate(days).execute(execution);
 
         verify(execution).setVariable("venueSessions", List.of("RS-AAAAAAAA", "RS-BBBBBBBB"));
+        verify(execution).setVariable("partnerSessions", List.of());
+    }
+
+    @Test
+    void prepareSetsThePartnerSessionsReferencesOfAnExchangePlan() throws Exception {
+        when(execution.getProcessBusinessKey()).thenReturn("t-1");
+        when(execution.getVariable("mainCenter")).thenReturn("HRB");
+        when(days.partnerSessions("t-1")).thenReturn(List.of("JS-REF-1"));
+
+        new PrepareEvaluationDayDelegate(days).execute(execution);
+
+        verify(execution).setVariable("partnerSessions", List.of("JS-REF-1"));
+    }
+
+    @Test
+    void thePartnerSessionCheckKeepsItsAnswerLocalToTheSessionsInstance() throws Exception {
+        when(execution.getProcessBusinessKey()).thenReturn("t-1");
+        when(execution.getVariable("partnerSessionRef")).thenReturn("JS-REF-1");
+        when(days.partnerSessionSigned("t-1", "JS-REF-1")).thenReturn(true);
+
+        new CheckPartnerSessionSignedDelegate(days).execute(execution);
+
+        verify(execution).setVariableLocal("partnerSessionSigned", true);
+        verify(execution, never()).setVariable(eq("partnerSessionSigned"), any());
     }
 
     @Test
