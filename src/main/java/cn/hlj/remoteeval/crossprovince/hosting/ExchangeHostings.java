@@ -132,7 +132,7 @@ public class ExchangeHostings {
             expertSeats.hostingCancelled(hosting.get().id(), "CANCELLED_BY_PARTNER");
             audit.append(now, actor, "PARTNER_HOSTING_CANCELLED", HostingService.AUDIT_SUBJECT, hosting.get().id(),
                     "releasedSeats=" + released + " through=exchange");
-            events.publishEvent(new HostingCancelledByPartner(hosting.get().id()));
+            events.publishEvent(new HostingCancelled(hosting.get().id()));
         }
         return true;
     }
@@ -146,6 +146,33 @@ public class ExchangeHostings {
         entry.put("sessionRef", session);
         entry.put("seats", hosting.seats());
         outbox.send(partner, MessageType.SUB_VENUE_OFFER, tenderRef, body, null);
+    }
+
+    /**
+     * This side ended a hosting before its day (its staff, or a move it cannot host): the invitations of its
+     * experts are cancelled, its duties end, and a partner that arranged it through the exchange is told, so
+     * that it arranges the session elsewhere instead of waiting for a session that will not be held.
+     */
+    void endedHere(PartnerHosting hosting, String why, String reason) {
+        expertSeats.hostingCancelled(hosting.id(), why);
+        events.publishEvent(new HostingCancelled(hosting.id()));
+        if (hosting.registeredBy().startsWith(EXCHANGE_ACTOR_PREFIX)) {
+            cancellation(hosting.partnerProvince(), hosting.partnerTenderRef(), reason);
+        }
+    }
+
+    /**
+     * The hosting's seats moved to the partner's new slot: the experts invited for the old slot are told it is
+     * cancelled; the partner draws again for the new slot, with new seat references.
+     */
+    void movedHere(String hostingId) {
+        expertSeats.hostingCancelled(hostingId, "MOVED");
+    }
+
+    void cancellation(String partner, String tenderRef, String reason) {
+        ObjectNode body = json.createObjectNode();
+        body.put("reason", reason);
+        outbox.send(partner, MessageType.CANCELLATION, tenderRef, body, null);
     }
 
     private void decline(String partner, String tenderRef, String reason) {

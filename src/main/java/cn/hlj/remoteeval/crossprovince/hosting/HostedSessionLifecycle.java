@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The engine side of a hosting's life, in the transaction of the message that changed it: the partner's
  * acceptance starts the hosted session's process (once per hosting), its cancellation and its receipt of
- * the A/V material are correlated to it by the hosting id, the process's business key.
+ * the A/V material are correlated to it by the hosting id, the process's business key; a move ends it too,
+ * so that the acceptance of the session re-offered for the new slot starts it with the new day.
  */
 @Component
 class HostedSessionLifecycle {
@@ -35,7 +36,15 @@ class HostedSessionLifecycle {
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void on(HostingCancelledByPartner event) {
+    void on(HostingCancelled event) {
+        runtime.createMessageCorrelation(HostedSessionVariables.MESSAGE_CANCELLED)
+                .processInstanceBusinessKey(event.hostingId()).correlateAll();
+    }
+
+    /** The day's timer was set for the old slot: the process ends, and the partner's acceptance of the session re-offered for the new slot starts it again. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(HostingMoved event) {
         runtime.createMessageCorrelation(HostedSessionVariables.MESSAGE_CANCELLED)
                 .processInstanceBusinessKey(event.hostingId()).correlateAll();
     }

@@ -11,12 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.hlj.remoteeval.audit.AuditLog;
-import cn.hlj.remoteeval.crossprovince.exchange.ExchangeOutbox;
-import cn.hlj.remoteeval.crossprovince.exchange.MessageType;
 import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.SeatsUnavailable;
 import cn.hlj.remoteeval.venue.Slot;
@@ -37,21 +33,17 @@ class HostingMoves {
     private final HostingStore store;
     private final ExchangeHostings hostings;
     private final SeatBookings bookings;
-    private final ExchangeOutbox outbox;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    HostingMoves(HostingStore store, ExchangeHostings hostings, SeatBookings bookings, ExchangeOutbox outbox,
-            ApplicationEventPublisher events, AuditLog audit, ObjectMapper json, Clock clock) {
+    HostingMoves(HostingStore store, ExchangeHostings hostings, SeatBookings bookings, ApplicationEventPublisher events,
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.hostings = hostings;
         this.bookings = bookings;
-        this.outbox = outbox;
         this.events = events;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -67,7 +59,7 @@ class HostingMoves {
             if (!store.known(partner, tenderRef)) {
                 throw new IllegalStateException("本省没有承办贵省该标段的副场，无法调整评标时间");
             }
-            cancellation(partner, tenderRef, "本省已取消承办该标段的副场，请另行安排副场");
+            hostings.cancellation(partner, tenderRef, "本省已取消承办该标段的副场，请另行安排副场");
             log.info("A partner moved a tender whose hosting here is no longer active; told it is cancelled");
             return;
         }
@@ -92,6 +84,7 @@ class HostingMoves {
         Instant now = clock.instant();
         audit.append(now, actor, "PARTNER_HOSTING_MOVED", HostingService.AUDIT_SUBJECT, hosting.id(),
                 "from=" + from + " to=" + to + " seats=" + hosting.seats() + " through=exchange");
+        hostings.movedHere(hosting.id());
         events.publishEvent(new HostingMoved(hosting.id(), from, to));
         log.info("Partner hosting {} moved to another slot at the same center", hosting.id());
         hostings.offer(partner, tenderRef, new PartnerHosting(hosting.id(), hosting.partnerProvince(),
@@ -106,13 +99,9 @@ class HostingMoves {
             audit.append(now, actor, "PARTNER_HOSTING_CANCELLED", HostingService.AUDIT_SUBJECT, hosting.id(),
                     "releasedSeats=" + released + " reason=move not possible through=exchange");
             log.info("Partner hosting {} cancelled: the partner's new slot cannot be hosted", hosting.id());
+            hostings.endedHere(hosting, "MOVE_NOT_HOSTABLE", reason);
+        } else {
+            hostings.cancellation(hosting.partnerProvince(), hosting.partnerTenderRef(), reason);
         }
-        cancellation(hosting.partnerProvince(), hosting.partnerTenderRef(), reason);
-    }
-
-    private void cancellation(String partner, String tenderRef, String reason) {
-        ObjectNode body = json.createObjectNode();
-        body.put("reason", reason);
-        outbox.send(partner, MessageType.CANCELLATION, tenderRef, body, null);
     }
 }

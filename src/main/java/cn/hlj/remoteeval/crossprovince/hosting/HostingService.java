@@ -47,16 +47,16 @@ class HostingService {
     private final TradingCenters centers;
     private final AuditLog audit;
     private final Clock clock;
-    private final HostedExpertSeats expertSeats;
+    private final ExchangeHostings exchangeHostings;
 
     HostingService(HostingStore store, SeatBookings bookings, TradingCenters centers, AuditLog audit, Clock clock,
-            HostedExpertSeats expertSeats) {
+            ExchangeHostings exchangeHostings) {
         this.store = store;
         this.bookings = bookings;
         this.centers = centers;
         this.audit = audit;
         this.clock = clock;
-        this.expertSeats = expertSeats;
+        this.exchangeHostings = exchangeHostings;
     }
 
     HostingView register(HostingRegistration registration, String registeredBy) {
@@ -130,7 +130,7 @@ class HostingService {
             throw alreadyCancelled();
         }
         int released = bookings.release(id);
-        expertSeats.hostingCancelled(id, "CANCELLED_BY_STAFF");
+        exchangeHostings.endedHere(hosting, "CANCELLED_BY_STAFF", "本省已取消承办该标段的副场，请另行安排副场");
         audit.append(now, cancelledBy, "PARTNER_HOSTING_CANCELLED", AUDIT_SUBJECT, id, "releasedSeats=" + released);
         log.info("Partner hosting {} cancelled, {} seats released", id, released);
     }

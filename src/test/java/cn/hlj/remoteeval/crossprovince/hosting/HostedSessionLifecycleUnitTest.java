@@ -46,7 +46,7 @@ class HostedSessionLifecycleUnitTest {
 
     @Test
     void theCancellationAndTheReceiptAreCorrelatedByTheHostingId() {
-        lifecycle.on(new HostingCancelledByPartner("h-1"));
+        lifecycle.on(new HostingCancelled("h-1"));
         lifecycle.on(new HostedMaterialReceipted("h-1"));
 
         verify(runtime.createMessageCorrelation("HostingCancelled").processInstanceBusinessKey("h-1")).correlateAll();
