@@ -138,8 +138,8 @@ class CrossProvinceExpertDrawIntegrationTest {
 
         // The main venue drew its one expert seat, for A0101; the committee is not complete until the partner's are.
         List<String> invited = await().atMost(WAIT).until(() -> invitations.invited(id), seats -> seats.size() == 1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM committee_seat WHERE tender_id = ?").param(id).query(Integer.class).single())
-                .isOne();
+        assertThat(jdbc.sql("SELECT specialty_code FROM committee_seat WHERE tender_id = ?").param(id).query(String.class)
+                .list()).containsExactly("A0101");
         String local = invited.get(0);
         assertThat(requests.toString()).doesNotContain(local);
         api.postAnonymous("/api/expert-invitations/" + invitations.replyCode(local) + "/answer", "{\"answer\":\"ACCEPT\"}")
@@ -171,6 +171,31 @@ class CrossProvinceExpertDrawIntegrationTest {
         // Audit entries are written after their transaction.
         await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE subject_id = ? AND action = "
                 + "'PARTNER_EXPERT_DRAW_RESULT'").param(id).query(Integer.class).single() == 3);
+    }
+
+    @Test
+    void withEveryExpertAtThePartnerNothingIsDrawnHereAndThePartnersResultCompletesTheCommittee() throws Exception {
+        // 5 members, 1 tenderer's representative: the partner holds 4 seats, the main venue 1, the representative's.
+        String id = api.register(TenderBody.valid().category("SERVICES", "12000000.00").with("committee", Map.of("size", 5,
+                "tendererRepresentatives", 1, "specialties", List.of(Map.of("code", "A0101", "count", 3),
+                        Map.of("code", "C0201", "count", 1))))).get("id").asText();
+        await().atMost(WAIT).until(() -> outbox(id, "SUB_VENUE_REQUEST").size() == 1);
+        deliver(MessageType.SUB_VENUE_OFFER, id, offer("RS-ALL", 4, null, 0));
+        awaitState(id, "AWAITING_EXPERT_DRAW");
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
+                .processInstanceBusinessKey(id).singleResult();
+
+        management.executeJob(management.createJobQuery().processInstanceId(lifecycle.getId()).timers()
+                .activityId("AwaitExchangeExpertDraw").singleResult().getId());
+
+        JsonNode request = await().atMost(WAIT).until(() -> outbox(id, "EXPERT_DRAW_REQUEST"), r -> r.size() == 1).get(0);
+        assertThat(specialties(request)).containsExactly("A0101", "A0101", "A0101", "C0201");
+        awaitState(id, "AWAITING_PARTNER_EXPERTS");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM committee_seat WHERE tender_id = ?").param(id).query(Integer.class).single())
+                .isZero();
+        deliver(MessageType.EXPERT_DRAW_RESULT, id, result("RS-ALL", seatRefs(request), "CONFIRMED", "CONFIRMED",
+                "CONFIRMED", "CONFIRMED"));
+        awaitState(id, "EVALUATING");
     }
 
     @Test
