@@ -12,6 +12,10 @@ public enum TenderState {
     AWAITING_EXPERT_DRAW("评标场地已确定，等待抽取评标专家"),
     EXPERT_SHORTAGE("可抽取的评标专家不足，待行政监督部门处理"),
     AWAITING_EXPERT_CONFIRMATIONS("评标专家已抽取，等待专家确认参加"),
+    /** Cross-province through the exchange: the main venue's experts confirmed, the partner's not all yet. */
+    AWAITING_PARTNER_EXPERTS("本省评标专家均已确认，等待合作省份抽取并确认其余评标专家"),
+    /** Cross-province through the exchange: the main venue's experts confirmed, the partner could not fill some seat. */
+    PARTNER_EXPERT_SHORTAGE("合作省份可抽取的评标专家不足，待行政监督部门处理"),
     READY_FOR_EVALUATION("评标专家均已确认，等待评标"),
     EVALUATING("评标进行中"),
     HANDING_OVER("评标已结束，音视频等资料移交中"),

@@ -49,7 +49,7 @@ class PartnerRequests {
 
     static final String AUDIT_SUBJECT = AssignmentService.AUDIT_SUBJECT;
     /** Received-by of what the exchange brings, so that the record says it came from the partner's node. */
-    static final String EXCHANGE_ACTOR_PREFIX = "exchange:";
+    static final String EXCHANGE_ACTOR_PREFIX = cn.hlj.remoteeval.tender.TenderDispatch.EXCHANGE_ACTOR_PREFIX;
     static final int LISTENER_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(PartnerRequests.class);

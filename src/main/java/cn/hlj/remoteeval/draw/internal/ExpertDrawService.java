@@ -22,6 +22,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.draw.DrawKind;
 import cn.hlj.remoteeval.expert.ExpertCandidate;
 import cn.hlj.remoteeval.expert.ExpertPool;
+import cn.hlj.remoteeval.scope.Scope;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.tender.CommitteeRequirement;
 import cn.hlj.remoteeval.tender.TenderDispatch;
@@ -92,7 +93,9 @@ class ExpertDrawService {
 
     /**
      * Draws the whole committee for the seats of the tender's venue plan. The tenderer's
-     * representatives sit at the main venue and are not drawn.
+     * representatives sit at the main venue and are not drawn. For a cross-province tender whose partner
+     * hosts some of the experts, only the main venue's expert seats are drawn here, for their share of
+     * the specialties ({@link CommitteeRequirement#localShare}); with none, nothing is drawn.
      */
     @Transactional
     DrawSummary draw(String tenderId) {
@@ -102,6 +105,18 @@ class ExpertDrawService {
         venues.lockSlot(slot);
         SortedMap<String, Integer> expertSeats = expertSeats(tender, requirement);
         SortedMap<String, Integer> quotas = new TreeMap<>(requirement.expertCountBySpecialty());
+        if (expertSeats != null && partnerHostsExperts(tender, requirement, expertSeats)) {
+            // Cross-province through the exchange: the partner draws the rest for its seats, under the same split.
+            int local = total(expertSeats);
+            quotas = new TreeMap<>(requirement.localShare(local));
+            if (local == 0) {
+                dispatch.noExpertSeatsHere(tenderId);
+                audit.append(clock.instant(), actor.userId(), "EXPERT_DRAW_NOT_NEEDED", VenueDrawService.AUDIT_SUBJECT,
+                        tenderId, "localExpertSeats=0");
+                log.info("Tender {}: no expert seat at the main venue, nothing to draw here", tenderId);
+                return new DrawSummary(true, null, 0);
+            }
+        }
         if (expertSeats == null) {
             // More tenderer's representatives than main-venue seats: there is no plan to draw into.
             dispatch.expertDrawFailed(tenderId, null);
@@ -336,11 +351,31 @@ class ExpertDrawService {
         return !exclusions.recheckSeated(List.of(candidate.get()), requirement, Map.of()).exclusions().isEmpty();
     }
 
+    /** Whether every expert seat drawn here is held by an expert who accepted: the main venue's seats only, when a partner hosts the rest. */
     private boolean committeeComplete(String tenderId) {
         CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
+        int drawnHere = requirement.expertCount();
+        TenderFacts tender = tender(tenderId);
+        SortedMap<String, Integer> expertSeats = expertSeats(tender, requirement);
+        if (expertSeats != null && partnerHostsExperts(tender, requirement, expertSeats)) {
+            drawnHere = total(expertSeats);
+        }
         List<CommitteeSeat> holding = seats.holding(tenderId);
-        return holding.size() == requirement.expertCount()
+        return holding.size() == drawnHere
                 && holding.stream().allMatch(s -> s.state() == SeatState.ACCEPTED);
+    }
+
+    /**
+     * A cross-province tender whose seat plan here holds fewer expert seats than the committee: the
+     * partner's sessions hold the others, and its province draws their experts.
+     */
+    private static boolean partnerHostsExperts(TenderFacts tender, CommitteeRequirement requirement,
+            SortedMap<String, Integer> expertSeats) {
+        return tender.scope() == Scope.CROSS_PROVINCE && total(expertSeats) < requirement.expertCount();
+    }
+
+    private static int total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Expert seats per center: the venue plan less the tenderer's representatives at the main venue; null when they do not fit. */

@@ -78,8 +78,17 @@ class CamundaTenderLifecycle implements TenderLifecycle {
     }
 
     @Override
-    public void partnerAssignmentReceived(String tenderId) {
-        correlate(MESSAGE_PARTNER_ASSIGNMENT_RECEIVED, tenderId);
+    public void partnerAssignmentReceived(String tenderId, boolean throughExchange) {
+        runtime.createMessageCorrelation(MESSAGE_PARTNER_ASSIGNMENT_RECEIVED).processInstanceBusinessKey(tenderId)
+                .setVariable(PLAN_THROUGH_EXCHANGE, throughExchange)
+                .correlate();
+    }
+
+    @Override
+    public void partnerExpertsDrawn(String tenderId, boolean anyShort) {
+        runtime.createMessageCorrelation(MESSAGE_PARTNER_EXPERTS_DRAWN).processInstanceBusinessKey(tenderId)
+                .setVariable(PARTNER_EXPERTS_SHORT, anyShort)
+                .correlate();
     }
 
     @Override

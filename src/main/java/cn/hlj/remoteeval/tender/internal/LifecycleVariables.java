@@ -34,6 +34,15 @@ final class LifecycleVariables {
     static final String MESSAGE_EVALUATION_MOVED = "EvaluationMoved";
     static final String MESSAGE_EXPERT_ANSWERED = "ExpertAnswered";
     static final String MESSAGE_EXPERT_SEAT_VACATED = "ExpertSeatVacated";
+    static final String MESSAGE_PARTNER_EXPERTS_DRAWN = "PartnerExpertsDrawn";
+
+    /**
+     * Boolean set with PartnerAssignmentReceived: whether the plan came through the exchange, so that the
+     * partner draws its seats' experts by message (true) rather than through the national system by hand.
+     */
+    static final String PLAN_THROUGH_EXCHANGE = "planThroughExchange";
+    /** Boolean carried by PartnerExpertsDrawn: whether the partner could not fill some seat of its latest round. */
+    static final String PARTNER_EXPERTS_SHORT = "partnerExpertsShort";
 
     /**
      * The number (1..n) of a committee seat, a Long (what the BPMN's {@code ${loopCounter + 1}} makes):

@@ -76,6 +76,8 @@ class Tender extends AbstractAggregateRoot<Tender> {
     private String biddersRecordedBy;
     private Instant biddersRecordedAt;
     private String expertDrawId;
+    /** Null unless the plan came through the exchange, whose partner draws the experts of its seats. */
+    private PartnerExpertDraw partnerExpertDraw;
     private String nationalExpertDrawReference;
     private String nationalExpertDrawRecordedBy;
     private Instant nationalExpertDrawRecordedAt;
@@ -217,7 +219,58 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     void partnerAssignmentReceived(String receivedBy, Instant now) {
         requireState(TenderState.AWAITING_PARTNER_ASSIGNMENT, "take the partner province's assignment");
+        partnerExpertDraw = throughExchange(receivedBy) ? PartnerExpertDraw.AWAITING : null;
         arrangeVenues(VenueArrangementMethod.PARTNER_PROVINCE, id, receivedBy, now);
+    }
+
+    static boolean throughExchange(String receivedBy) {
+        return receivedBy != null && receivedBy.startsWith(cn.hlj.remoteeval.tender.TenderDispatch.EXCHANGE_ACTOR_PREFIX);
+    }
+
+    /** The main venue holds no expert seat of the committee: its part is complete without a draw. */
+    void noExpertSeatsHere(Instant now) {
+        if (state != TenderState.AWAITING_EXPERT_DRAW && state != TenderState.EXPERT_SHORTAGE) {
+            throw new TenderStateConflict(id, state, "complete the main venue's part without a draw");
+        }
+        if (partnerExpertDraw == null) {
+            throw new TenderStateConflict(id, state, "leave every expert to a partner without a plan through the exchange");
+        }
+        expertDrawId = null;
+        mainVenueExpertsConfirmed();
+    }
+
+    /** The partner was asked (again) to draw its seats' experts. */
+    void partnerExpertDrawRequested(Instant now) {
+        if (partnerExpertDraw != PartnerExpertDraw.AWAITING && partnerExpertDraw != PartnerExpertDraw.SHORT) {
+            throw new TenderStateConflict(id, state, "ask a partner for experts");
+        }
+        partnerExpertDraw = PartnerExpertDraw.AWAITING;
+        if (state == TenderState.PARTNER_EXPERT_SHORTAGE) {
+            state = TenderState.AWAITING_PARTNER_EXPERTS;
+        }
+    }
+
+    /**
+     * The partner answered every seat of its latest round. The tender's state follows only once the main
+     * venue's own experts have all confirmed; until then it shows the main venue's draw.
+     */
+    void partnerExpertsDrawn(boolean anyShort, Instant now) {
+        if (partnerExpertDraw != PartnerExpertDraw.AWAITING) {
+            throw new TenderStateConflict(id, state, "take the partner's experts");
+        }
+        partnerExpertDraw = anyShort ? PartnerExpertDraw.SHORT : PartnerExpertDraw.CONFIRMED;
+        if (state == TenderState.AWAITING_PARTNER_EXPERTS) {
+            state = anyShort ? TenderState.PARTNER_EXPERT_SHORTAGE : TenderState.READY_FOR_EVALUATION;
+        }
+    }
+
+    private void mainVenueExpertsConfirmed() {
+        if (partnerExpertDraw == null || partnerExpertDraw == PartnerExpertDraw.CONFIRMED) {
+            state = TenderState.READY_FOR_EVALUATION;
+        } else {
+            state = partnerExpertDraw == PartnerExpertDraw.SHORT ? TenderState.PARTNER_EXPERT_SHORTAGE
+                    : TenderState.AWAITING_PARTNER_EXPERTS;
+        }
     }
 
     void expertsDrawn(String drawId, Instant now) {
@@ -244,7 +297,7 @@ class Tender extends AbstractAggregateRoot<Tender> {
             return;
         }
         requireState(TenderState.AWAITING_EXPERT_CONFIRMATIONS, "complete its committee");
-        state = TenderState.READY_FOR_EVALUATION;
+        mainVenueExpertsConfirmed();
     }
 
     /** The evaluation day began at the main venue and the sub-venues (policy 七). */
@@ -271,7 +324,8 @@ class Tender extends AbstractAggregateRoot<Tender> {
             // A no-show found at identity verification: the replacement joins a running evaluation.
             return;
         }
-        if (state != TenderState.READY_FOR_EVALUATION && state != TenderState.AWAITING_EXPERT_CONFIRMATIONS) {
+        if (state != TenderState.READY_FOR_EVALUATION && state != TenderState.AWAITING_EXPERT_CONFIRMATIONS
+                && state != TenderState.AWAITING_PARTNER_EXPERTS && state != TenderState.PARTNER_EXPERT_SHORTAGE) {
             throw new TenderStateConflict(id, state, "vacate a committee seat");
         }
         state = TenderState.AWAITING_EXPERT_CONFIRMATIONS;
@@ -330,6 +384,7 @@ class Tender extends AbstractAggregateRoot<Tender> {
         venueDrawId = null;
         negotiation = null;
         expertDrawId = null;
+        partnerExpertDraw = null;
         state = scope == Scope.CROSS_PROVINCE ? TenderState.AWAITING_PARTNER_ASSIGNMENT : TenderState.AWAITING_VENUE_DRAW;
         registerEvent(new EvaluationMoved(id, from, to, movedBy, now));
     }
@@ -339,7 +394,8 @@ class Tender extends AbstractAggregateRoot<Tender> {
             // EVALUATING included: the day's tasks start when the committee is complete, before the session opens,
             // and an outage on the day may still force a new slot.
             case AWAITING_RESCHEDULE, AWAITING_EXPERT_DRAW, AWAITING_PARTNER_ASSIGNMENT, EXPERT_SHORTAGE,
-                    AWAITING_EXPERT_CONFIRMATIONS, READY_FOR_EVALUATION, EVALUATING -> true;
+                    AWAITING_EXPERT_CONFIRMATIONS, AWAITING_PARTNER_EXPERTS, PARTNER_EXPERT_SHORTAGE, READY_FOR_EVALUATION,
+                    EVALUATING -> true;
             default -> false;
         };
     }
@@ -463,6 +519,10 @@ class Tender extends AbstractAggregateRoot<Tender> {
 
     String expertDrawId() {
         return expertDrawId;
+    }
+
+    PartnerExpertDraw partnerExpertDraw() {
+        return partnerExpertDraw;
     }
 
     String nationalExpertDrawReference() {

@@ -18,7 +18,11 @@ interface TenderLifecycle {
     /** Completes the main venue staff's task of entering the negotiated sub-venues. */
     void negotiatedVenuesEntered(String tenderId);
 
-    void partnerAssignmentReceived(String tenderId);
+    /** @param throughExchange whether the partner also draws its seats' experts through the exchange */
+    void partnerAssignmentReceived(String tenderId, boolean throughExchange);
+
+    /** The partner answered every seat of its latest round; {@code anyShort}: some seat could not be filled. */
+    void partnerExpertsDrawn(String tenderId, boolean anyShort);
 
     /** Carries the new slot into the process; a lifecycle waiting for the expert draw goes back to arranging venues. */
     void evaluationMoved(String tenderId, Slot to);

@@ -140,7 +140,23 @@ class TenderService implements TenderDispatch {
     @Override
     public void partnerAssignmentReceived(String tenderId, String receivedBy) {
         transition(tenderId, tender -> tender.partnerAssignmentReceived(receivedBy, clock.instant()), "接受合作省份确定的副场");
-        lifecycle.partnerAssignmentReceived(tenderId);
+        lifecycle.partnerAssignmentReceived(tenderId, Tender.throughExchange(receivedBy));
+    }
+
+    @Override
+    public void noExpertSeatsHere(String tenderId) {
+        transition(tenderId, tender -> tender.noExpertSeatsHere(clock.instant()), "确认主场无需抽取评标专家");
+    }
+
+    @Override
+    public void partnerExpertDrawRequested(String tenderId) {
+        transition(tenderId, tender -> tender.partnerExpertDrawRequested(clock.instant()), "请求合作省份抽取评标专家");
+    }
+
+    @Override
+    public void partnerExpertsDrawn(String tenderId, boolean anyShort) {
+        transition(tenderId, tender -> tender.partnerExpertsDrawn(anyShort, clock.instant()), "接受合作省份的专家抽取结果");
+        lifecycle.partnerExpertsDrawn(tenderId, anyShort);
     }
 
     @Override

@@ -43,6 +43,8 @@ class TenderTimelineController {
             Map.entry("EXPERT_DRAW_NO_RANDOM_PICK", "可抽取的评标专家不足"),
             Map.entry("EXPERT_SUPPLEMENTARY_DRAW_COMPLETED", "补抽评标专家"),
             Map.entry("NATIONAL_EXPERT_DRAW_RECORDED", "登记国家库专家抽取结果"),
+            Map.entry("PARTNER_EXPERT_DRAW_REQUESTED", "请求合作省份抽取评标专家"),
+            Map.entry("PARTNER_EXPERT_DRAW_RESULT", "收到合作省份专家抽取结果"),
             Map.entry("EVALUATION_MOVED", "调整评标时间"),
             Map.entry("EVALUATION_STARTED", "评标开始"),
             Map.entry("EVALUATION_INCIDENT_RAISED", "报告突发情况"),

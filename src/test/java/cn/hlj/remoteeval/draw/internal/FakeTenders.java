@@ -90,4 +90,19 @@ class FakeTenders implements Tenders, TenderDispatch {
     public void expertSeatVacated(String tenderId, int seat) {
         transitions.add("expertSeatVacated " + tenderId + " " + seat);
     }
+
+    @Override
+    public void noExpertSeatsHere(String tenderId) {
+        transitions.add("noExpertSeatsHere " + tenderId);
+    }
+
+    @Override
+    public void partnerExpertDrawRequested(String tenderId) {
+        transitions.add("partnerExpertDrawRequested " + tenderId);
+    }
+
+    @Override
+    public void partnerExpertsDrawn(String tenderId, boolean anyShort) {
+        transitions.add("partnerExpertsDrawn " + tenderId + " " + anyShort);
+    }
 }

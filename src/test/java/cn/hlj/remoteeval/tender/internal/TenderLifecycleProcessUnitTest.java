@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/venue-negotiation-confirmation.form", "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
         "forms/exemption-explanation-acknowledgement.form", "forms/expert-shortage-resolution.form",
         "forms/national-expert-draw-record.form", "forms/exemption-explanation-overdue.form",
+        "forms/partner-expert-shortage-resolution.form",
         "processes/stub-evaluation-day.bpmn", "processes/stub-av-handover.bpmn" })
 class TenderLifecycleProcessUnitTest {
 
@@ -58,6 +59,8 @@ class TenderLifecycleProcessUnitTest {
     private final List<Object> replacedSeats = new java.util.ArrayList<>();
     private final List<Object> nationalDrawsRecorded = new java.util.ArrayList<>();
     private int expertDrawsRun;
+    private int seatsDrawnHere = 3;
+    private final List<Object> partnerDrawsRequested = new java.util.ArrayList<>();
     private final List<Object> explanationDeadlinesCompleted = new java.util.ArrayList<>();
     private final List<Object> explanationReminders = new java.util.ArrayList<>();
     private final List<Object> overdueFollowUps = new java.util.ArrayList<>();
@@ -89,7 +92,7 @@ class TenderLifecycleProcessUnitTest {
             boolean drawn = expertsDrawnByDelegate.removeFirst();
             execution.setVariable("expertsDrawn", drawn);
             execution.setVariable("expertDrawId", "draw-" + expertDrawsRun);
-            execution.setVariable("expertSeatCount", drawn ? 3 : 0);
+            execution.setVariable("expertSeatCount", drawn ? seatsDrawnHere : 0);
             execution.setVariable("expertAnswerWindow", "PT2H");
             execution.setVariable("expertVoiceCallAfter", "PT1H");
         });
@@ -108,6 +111,8 @@ class TenderLifecycleProcessUnitTest {
         Mocks.register("tenderEvaluationStarted", (ExecutionListener) execution -> stagesRecorded.add("started"));
         Mocks.register("tenderEvaluationEnded", (ExecutionListener) execution -> stagesRecorded.add("ended"));
         Mocks.register("tenderMaterialHandedOver", (ExecutionListener) execution -> stagesRecorded.add("handed over"));
+        Mocks.register("requestPartnerExpertDraw",
+                (JavaDelegate) execution -> partnerDrawsRequested.add(execution.getProcessBusinessKey()));
         Mocks.register("recordNationalExpertDraw", (TaskListener) task -> nationalDrawsRecorded.add(task.getVariable("tenderId")));
     }
 
@@ -395,6 +400,152 @@ class TenderLifecycleProcessUnitTest {
 
         assertThat(instance).hasPassed("EvaluationMovedWhileWaiting").isWaitingAt("DrawVenues");
         assertThat(seatInstances("t-moved-experts")).isEmpty();
+    }
+
+    @Test
+    void aPlanEnteredByHandStillHasItsExpertsRecordedFromTheNationalSystem() {
+        scopeFromDelegate = "CROSS_PROVINCE";
+        ProcessInstance instance = start("t-by-hand", facts(false, "GOODS", "20000000.00"));
+
+        partnerAssignment("t-by-hand", false);
+
+        assertThat(instance).isWaitingAt("RecordNationalExpertDraw").hasNotPassed("AwaitExchangeExpertDraw", "AwaitExpertDraw");
+    }
+
+    @Test
+    void anExchangePlanWaitsForTheDrawTimeThenDrawsHereAndAsksThePartnerEachInItsOwnTransaction() {
+        ProcessInstance instance = exchangePlan("t-exchange");
+
+        assertThat(instance).isWaitingAt("AwaitExchangeExpertDraw").hasNotPassed("RecordNationalExpertDraw", "AwaitExpertDraw");
+        execute(job("AwaitExchangeExpertDraw", instance));
+
+        assertThat(instance).hasPassed("ForkExpertDraws").isWaitingAt("DrawExperts", "RequestPartnerExpertDraw");
+        assertThat(expertDrawsRun).isZero();
+        assertThat(partnerDrawsRequested).isEmpty();
+        execute(job("RequestPartnerExpertDraw", instance));
+        assertThat(partnerDrawsRequested).containsExactly("t-exchange");
+        assertThat(instance).isWaitingAt("DrawExperts", "AwaitPartnerExpertDraw");
+    }
+
+    @Test
+    void theEvaluationDayWaitsForTheMainVenuesSeatsAndEveryPartnerSeat() {
+        ProcessInstance instance = exchangeDrawsRunning("t-both");
+
+        partnerExpertsDrawn("t-both", false);
+        assertThat(instance).hasPassed("PartnerExpertsDrawnGateway").isWaitingAt("ConfirmSeats")
+                .hasNotPassed("ResolvePartnerExpertShortage", "EvaluationDay");
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-both", seat, true);
+        }
+
+        assertThat(instance).hasPassed("LocalSeatsConfirmed", "JoinExpertDraws").isWaitingAt("EvaluationDay");
+        assertThat(partnerDrawsRequested).containsExactly("t-both");
+    }
+
+    @Test
+    void theMainVenuesConfirmedSeatsWaitForThePartnersAnswer() {
+        ProcessInstance instance = exchangeDrawsRunning("t-local-first");
+
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-local-first", seat, true);
+        }
+        assertThat(instance).hasPassed("LocalSeatsConfirmed").isWaitingAt("AwaitPartnerExpertDraw")
+                .hasNotPassed("EvaluationDay");
+
+        partnerExpertsDrawn("t-local-first", false);
+        assertThat(instance).isWaitingAt("EvaluationDay");
+    }
+
+    @Test
+    void aShortPartnerSeatGoesToTheSupervisorAndThenThePartnerIsAskedAgain() {
+        ProcessInstance instance = exchangeDrawsRunning("t-partner-short");
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-partner-short", seat, true);
+        }
+
+        partnerExpertsDrawn("t-partner-short", true);
+
+        assertThat(instance).isWaitingAt("ResolvePartnerExpertShortage").hasNotPassed("EvaluationDay");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+        complete(task(instance), Variables.createVariables().putValue("partnerExpertShortageHandled", true));
+        assertThat(instance).isWaitingAt("RequestPartnerExpertDraw");
+        execute(job("RequestPartnerExpertDraw", instance));
+        assertThat(partnerDrawsRequested).containsExactly("t-partner-short", "t-partner-short");
+        assertThat(instance).isWaitingAt("AwaitPartnerExpertDraw");
+
+        partnerExpertsDrawn("t-partner-short", false);
+        assertThat(instance).isWaitingAt("EvaluationDay");
+        assertThat(expertDrawsRun).isOne();
+    }
+
+    @Test
+    void withNoExpertSeatAtTheMainVenueOnlyThePartnersSeatsAreAwaited() {
+        seatsDrawnHere = 0;
+        ProcessInstance instance = exchangeDrawsRunning("t-none-here");
+
+        // A multi-instance of no seat ends at once.
+        assertThat(instance).hasPassed("LocalSeatsConfirmed").isWaitingAt("AwaitPartnerExpertDraw");
+        assertThat(seatInstances("t-none-here")).isEmpty();
+        partnerExpertsDrawn("t-none-here", false);
+        assertThat(instance).isWaitingAt("EvaluationDay");
+    }
+
+    @Test
+    void aLocalShortageAndALocalVacatedSeatStillWorkWhileThePartnerDraws() {
+        expertsDrawnByDelegate.add(false);
+        ProcessInstance instance = exchangeDrawsRunning("t-local-short");
+        assertThat(instance).isWaitingAt("ResolveExpertShortage", "AwaitPartnerExpertDraw");
+        expertsDrawnByDelegate.add(true);
+        complete(task(instance), Variables.createVariables().putValue("expertShortageHandled", true));
+        execute(job("DrawExperts", instance));
+        for (int seat = 1; seat <= 3; seat++) {
+            answer("t-local-short", seat, true);
+        }
+
+        runtimeService().createMessageCorrelation("ExpertSeatVacated").processInstanceBusinessKey("t-local-short")
+                .setVariableLocal("seat", 1L).correlate();
+        assertThat(instance).isWaitingAt("ReconfirmSeat", "AwaitPartnerExpertDraw");
+        partnerExpertsDrawn("t-local-short", false);
+        assertThat(instance).isWaitingAt("ReconfirmSeat", "EvaluationDay");
+    }
+
+    @Test
+    void movingTheEvaluationWhileThePartnerDrawsAsksThePartnerForVenuesAgain() {
+        ProcessInstance instance = exchangeDrawsRunning("t-moved-partner");
+
+        correlate("EvaluationMoved", "t-moved-partner");
+
+        assertThat(instance).hasPassed("EvaluationMovedWhileWaiting").isWaitingAt("AwaitPartnerAssignment");
+        assertThat(seatInstances("t-moved-partner")).isEmpty();
+    }
+
+    private ProcessInstance exchangePlan(String tenderId) {
+        scopeFromDelegate = "CROSS_PROVINCE";
+        ProcessInstance instance = start(tenderId, facts(false, "GOODS", "20000000.00"));
+        partnerAssignment(tenderId, true);
+        return instance;
+    }
+
+    /** The draw time came: the main venue's draw ran (drawn unless told otherwise) and the partner was asked. */
+    private ProcessInstance exchangeDrawsRunning(String tenderId) {
+        if (expertsDrawnByDelegate.isEmpty()) {
+            expertsDrawnByDelegate.add(true);
+        }
+        ProcessInstance instance = exchangePlan(tenderId);
+        execute(job("AwaitExchangeExpertDraw", instance));
+        execute(job("RequestPartnerExpertDraw", instance));
+        execute(job("DrawExperts", instance));
+        return instance;
+    }
+
+    private static void partnerAssignment(String tenderId, boolean throughExchange) {
+        runtimeService().createMessageCorrelation("PartnerAssignmentReceived").processInstanceBusinessKey(tenderId)
+                .setVariable("planThroughExchange", throughExchange).correlate();
+    }
+
+    private static void partnerExpertsDrawn(String tenderId, boolean anyShort) {
+        runtimeService().createMessageCorrelation("PartnerExpertsDrawn").processInstanceBusinessKey(tenderId)
+                .setVariable("partnerExpertsShort", anyShort).correlate();
     }
 
     private ProcessInstance venuesFixed(String tenderId) {

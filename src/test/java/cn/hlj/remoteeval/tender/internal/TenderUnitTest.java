@@ -272,6 +272,78 @@ class TenderUnitTest {
         assertThat(tender.state()).isEqualTo(TenderState.EVALUATING);
     }
 
+    @Test
+    void aPlanThroughTheExchangeIsReadyOnlyWhenTheMainVenuesAndThePartnersExpertsAllConfirmed() {
+        Tender tender = exchangePlan();
+        assertThat(tender.partnerExpertDraw()).isEqualTo(PartnerExpertDraw.AWAITING);
+        tender.partnerExpertDrawRequested(NOW);
+        tender.expertsDrawn("expert-draw-8", NOW);
+
+        tender.committeeComplete(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_EXPERTS);
+        assertThatThrownBy(() -> tender.evaluationStarted(NOW)).isInstanceOf(TenderStateConflict.class);
+
+        tender.partnerExpertsDrawn(true, NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.PARTNER_EXPERT_SHORTAGE);
+        tender.partnerExpertDrawRequested(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_EXPERTS);
+        tender.partnerExpertsDrawn(false, NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.READY_FOR_EVALUATION);
+        assertThatThrownBy(() -> tender.partnerExpertsDrawn(false, NOW)).isInstanceOf(TenderStateConflict.class);
+    }
+
+    @Test
+    void thePartnersAnswerBeforeTheMainVenuesLeavesTheStateToTheMainVenuesDraw() {
+        Tender tender = exchangePlan();
+        tender.partnerExpertDrawRequested(NOW);
+        tender.expertsDrawn("expert-draw-9", NOW);
+
+        tender.partnerExpertsDrawn(false, NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_CONFIRMATIONS);
+        tender.committeeComplete(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.READY_FOR_EVALUATION);
+    }
+
+    @Test
+    void aVacatedMainVenueSeatWhileThePartnerDrawsGoesBackToConfirmationsAndAMoveForgetsThePartnersDraw() {
+        Tender tender = exchangePlan();
+        tender.partnerExpertDrawRequested(NOW);
+        tender.expertsDrawn("expert-draw-10", NOW);
+        tender.committeeComplete(NOW);
+
+        tender.committeeSeatVacated(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_CONFIRMATIONS);
+        tender.moveEvaluation(new Slot(LocalDate.of(2027, 1, 5), HalfDay.PM), "staff-hrb", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_ASSIGNMENT);
+        assertThat(tender.partnerExpertDraw()).isNull();
+    }
+
+    @Test
+    void withNoExpertSeatHereOnlyThePartnersExpertsAreAwaitedAndOnlyForAPlanThroughTheExchange() {
+        Tender tender = exchangePlan();
+        tender.partnerExpertDrawRequested(NOW);
+
+        tender.noExpertSeatsHere(NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_PARTNER_EXPERTS);
+        tender.partnerExpertsDrawn(false, NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.READY_FOR_EVALUATION);
+
+        Tender byHand = Tender.register(registration(null), false, "staff-hrb", NOW);
+        byHand.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+        byHand.partnerAssignmentReceived("staff-prov", NOW);
+        assertThat(byHand.partnerExpertDraw()).isNull();
+        assertThatThrownBy(() -> byHand.noExpertSeatsHere(NOW)).isInstanceOf(TenderStateConflict.class);
+        assertThatThrownBy(() -> byHand.partnerExpertDrawRequested(NOW)).isInstanceOf(TenderStateConflict.class);
+    }
+
+    private static Tender exchangePlan() {
+        Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
+        tender.decideScope(new ScopeDecision(Scope.CROSS_PROVINCE, List.of("GOODS_THRESHOLD")), NOW);
+        tender.partnerAssignmentReceived("exchange:JL", NOW);
+        assertThat(tender.state()).isEqualTo(TenderState.AWAITING_EXPERT_DRAW);
+        return tender;
+    }
+
     private static Tender awaitingVenueDraw() {
         Tender tender = Tender.register(registration(null), false, "staff-hrb", NOW);
         tender.decideScope(new ScopeDecision(Scope.INTRA_PROVINCE, List.of("BELOW_THRESHOLDS")), NOW);
