@@ -34,7 +34,8 @@ import cn.hlj.remoteeval.venue.SeatBookings;
  * partner books cross-province workstations at one of its permanent sub-venues and offers an opaque
  * session, this province takes the rest of the committee at its main venue and the lifecycle moves on;
  * a withdrawal frees the partner's seats; with the partner down, the request waits and goes through
- * once the partner is back.
+ * once the partner is back. And a tender each way (either province as main venue) from registration to
+ * the receipt of the hosting province's A/V material, through the real processes of both.
  */
 @RemoteEvalIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,16 +49,12 @@ class TwoProvincesExchangeIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     SeatBookings bookings;
-    @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
-    @Autowired
-    org.camunda.bpm.engine.TaskService tasks;
-    @Autowired
-    org.camunda.bpm.engine.IdentityService identity;
     @LocalServerPort
     int port;
     @Value("${remote-eval.exchange.private-key}")
     String ourPrivateKey;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private PartnerInstance partner;
 
@@ -190,91 +187,226 @@ class TwoProvincesExchangeIntegrationTest {
     }
 
     @Test
-    void afterTheEvaluationThePartnersMaterialArrivesByMessageIsVerifiedHereAndReceiptedToThePartner() throws Exception {
-        String id = registerCrossProvinceTender();
-        awaitState(id, "AWAITING_EXPERT_DRAW");
-        String hostingId = partner.jdbc().sql("SELECT id FROM partner_hosting WHERE partner_province = 'HL' "
-                + "AND partner_tender_ref = ? AND state = 'ACTIVE'").param(id).query(String.class).single();
-        String partnerSession = jdbc.sql("SELECT partner_sub_venues FROM cross_province_assignment WHERE tender_id = ? "
-                + "AND current_marker = TRUE").param(id).query(String.class).single().replaceAll(".*\"venue\":\"([^\"]+)\".*", "$1");
-
-        // The evaluation day at the main venue, as CrossProvinceLifecycleIntegrationTest runs it.
-        org.camunda.bpm.engine.task.Task record = await().atMost(CROSSING).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(id).taskDefinitionKey("RecordNationalExpertDraw").singleResult(), t -> t != null);
-        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-prov", "staff-PROV",
-                () -> tasks.complete(record.getId(), Map.of("nationalExpertDrawReference", "NAT-2036-0077")));
-        awaitState(id, "EVALUATING");
-        org.camunda.bpm.engine.runtime.ProcessInstance day = await().atMost(CROSSING).until(() -> runtime
-                .createProcessInstanceQuery().processDefinitionKey("evaluation-day").processInstanceBusinessKey(id)
-                .singleResult(), p -> p != null);
-        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", "staff-HRB", () -> tasks.complete(
-                task(day.getId(), "OpenSession").getId(), Map.of("supervisorOnSite", true, "sessionStartedAt",
-                        java.time.OffsetDateTime.now().withNano(0).toString())));
-        String session = bookings.sessionsOf(id).get(0).sessionCode();
-        org.camunda.bpm.engine.runtime.ProcessInstance venue = await().atMost(CROSSING).until(() -> runtime
-                .createProcessInstanceQuery().processDefinitionKey("venue-duties").processInstanceBusinessKey(id)
-                .singleResult(), p -> p != null);
-        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", List.of("staff-HRB", "venue-" + session), () -> {
-            tasks.complete(task(venue.getId(), "PrepareWorkstations").getId(), Map.of("workstationsReady", true));
-            tasks.complete(task(venue.getId(), "ConnectAudioVideo").getId(), Map.of("audioVideoConnected", true));
-            tasks.complete(task(venue.getId(), "ArrangeMealsAndLodging").getId(), Map.of("mealsAndLodgingArranged", true));
-            tasks.complete(task(venue.getId(), "VerifyExpertIdentities").getId(),
-                    Map.of("expertsPresent", 1L, "noShowSeats", "", "identitiesVerified", true));
-            tasks.complete(task(venue.getId(), "SignReport").getId(), Map.of("reportSigned", true));
-        });
-        // The evaluation day also waits for the partner's session to report its signatures: the partner's outbox
-        // sends them here, standing in for the hosted session's own report.
-        partner.context().getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
-            com.fasterxml.jackson.databind.node.ObjectNode signatures = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .createObjectNode().put("sessionRef", partnerSession);
-            com.fasterxml.jackson.databind.node.ArrayNode seats = signatures.putArray("seats");
-            for (int seat = 1; seat <= 4; seat++) {
-                seats.addObject().put("seatRef", "S-" + seat).put("signatureRef", "SIG-" + seat)
-                        .put("signedAt", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-            }
-            partner.context().getBean(cn.hlj.remoteeval.crossprovince.exchange.ExchangeOutbox.class).send("HL",
-                    cn.hlj.remoteeval.crossprovince.exchange.MessageType.SIGNATURES_COLLECTED, id, signatures, null);
-        });
-        awaitState(id, "HANDING_OVER");
-
-        // The partner's session: its leg waits for the message, with no task for anyone here to fill in.
-        org.camunda.bpm.engine.runtime.ProcessInstance leg = await().atMost(CROSSING).until(() -> runtime
-                .createProcessInstanceQuery().processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_LEG)
-                .processInstanceBusinessKey(id).singleResult(), p -> p != null);
-        await().atMost(CROSSING).until(() -> runtime.createExecutionQuery().processInstanceId(leg.getId())
-                .activityId("AwaitPartnerMaterial").count() == 1);
-
-        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        PartnerInstance.Answer wrong = partner.call("POST", "staff-hrb", "/api/cross-province/hostings/" + hostingId
-                + "/av-handover", "{\"medium\":\"TAPE\",\"handedAt\":\"soon\",\"items\":[{\"fileName\":\"a.mp4\",\"sha256\":\"xyz\"}]}");
-        assertThat(wrong.status()).isIn(400, 403);
-        PartnerInstance.Answer handed = partner.call("POST", "staff-prov", "/api/cross-province/hostings/" + hostingId
-                + "/av-handover", "{\"medium\":\"DISC\",\"handedAt\":\"" + java.time.OffsetDateTime.now().withNano(0)
-                + "\",\"items\":[{\"fileName\":\"全程录像.mp4\",\"sha256\":\"" + sha + "\"}]}");
-        assertThat(handed.status()).as(handed.body()).isEqualTo(201);
-
-        org.camunda.bpm.engine.task.Task receipt = await().atMost(CROSSING).until(() -> tasks.createTaskQuery()
-                .processInstanceId(leg.getId()).taskDefinitionKey("ConfirmReceipt").singleResult(), t -> t != null);
-        Map<String, Object> handover = jdbc.sql("SELECT state, medium, item_count, handed_by FROM av_handover WHERE tender_id = ? "
-                + "AND leg_ref = ?").params(id, partnerSession).query().singleRow();
-        assertThat(handover.get("STATE")).isEqualTo("HANDED_OVER");
-        assertThat(handover.get("MEDIUM")).isEqualTo("OPTICAL_DISC");
-        assertThat(handover.get("HANDED_BY")).isEqualTo("exchange:JL");
-        cn.hlj.remoteeval.testsupport.EngineActor.as(identity, "staff-hrb", "staff-HRB", () -> tasks.complete(receipt.getId(),
-                Map.of("checksumsVerified", true, "receivedAt", java.time.OffsetDateTime.now().withNano(0).toString())));
-
-        await().atMost(CROSSING).until(() -> partner.jdbc().sql("SELECT received_count FROM hosting_handover "
-                + "WHERE hosting_id = ?").param(hostingId).query(Integer.class).optional().orElse(0) == 1);
-        assertThat(partner.call("GET", "staff-prov", "/api/cross-province/hostings/" + hostingId + "/av-handover", null)
-                .body()).contains("receiptedAt");
-        // The hand-over to the tenderer follows, counted from the partner's material being received.
-        await().atMost(CROSSING).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
-                .processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_TENDERER_LEG).count() == 1);
+    void aTenderOfOursRunsWithThePartnersSessionFromRegistrationToTheReceiptOfItsMaterial() throws Exception {
+        carryATenderFromRegistrationToHandOver(here(), there());
     }
 
-    private org.camunda.bpm.engine.task.Task task(String processInstanceId, String key) {
+    @Test
+    void aPartnersTenderRunsWithOurSessionFromRegistrationToTheReceiptOfItsMaterial() throws Exception {
+        carryATenderFromRegistrationToHandOver(there(), here());
+    }
+
+    /**
+     * One cross-province tender from its registration at the main venue's province to the hand-over of the
+     * hosting province's A/V material, every step through the real processes of both applications: the
+     * sub-venue request and offer; the experts drawn on both sides (the main venue's share here, the rest by
+     * the host from its own pool) and confirming by SMS; the evaluation day at the main venue, with the
+     * host's session reporting its start, signatures and end; a clue passed on; the material handed over,
+     * verified and receipted. Canary: no expert of either side, and not the hosting center, crosses.
+     */
+    private void carryATenderFromRegistrationToHandOver(Side main, Side host) throws Exception {
+        TenderBody tender = TenderBody.valid().category("SERVICES", "12000000.00")
+                .with("evaluationDate", TenderBody.freshDate().toString()).with("halfDay", "AM");
+        PartnerInstance.Answer registered = main.call("POST", "staff-hrb", "/api/tenders",
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(tender.asMap()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(registered.body()).get("id").asText();
+        awaitState(main, id, "AWAITING_EXPERT_DRAW");
+
+        String hostingId = await().atMost(CROSSING).until(() -> host.jdbc().sql("SELECT id FROM partner_hosting WHERE "
+                + "partner_province = ? AND partner_tender_ref = ? AND state = 'ACTIVE'").params(main.province(), id)
+                .query(String.class).optional(), java.util.Optional::isPresent).get();
+        String hostCenter = host.jdbc().sql("SELECT center_code FROM partner_hosting WHERE id = ?").param(hostingId)
+                .query(String.class).single();
+        String hostSession = host.bean(SeatBookings.class).sessionCodeOf(hostingId, hostCenter).orElseThrow();
+        org.camunda.bpm.engine.runtime.ProcessInstance hosted = await().atMost(CROSSING).until(() -> host
+                .bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("hosted-session").processInstanceBusinessKey(hostingId).singleResult(), p -> p != null);
+
+        // The expert draw time: the main venue draws its own seat and asks the host for the other four.
+        org.camunda.bpm.engine.ManagementService mainJobs = main.bean(org.camunda.bpm.engine.ManagementService.class);
+        String lifecycle = main.bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("tender-lifecycle").processInstanceBusinessKey(id).singleResult().getId();
+        mainJobs.executeJob(mainJobs.createJobQuery().processInstanceId(lifecycle).timers()
+                .activityId("AwaitExchangeExpertDraw").singleResult().getId());
+        List<String> ours = acceptInvitations(main, id, 1);
+        List<String> theirs = acceptInvitations(host, hostingId, 4);
+        awaitState(main, id, "EVALUATING");
+
+        // The evaluation day: the main venue's own session, and the host's session as the host's staff run it.
+        org.camunda.bpm.engine.TaskService mainTasks = main.bean(org.camunda.bpm.engine.TaskService.class);
+        org.camunda.bpm.engine.IdentityService mainIdentity = main.bean(org.camunda.bpm.engine.IdentityService.class);
+        org.camunda.bpm.engine.runtime.ProcessInstance day = await().atMost(CROSSING).until(() -> main
+                .bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("evaluation-day").processInstanceBusinessKey(id).singleResult(), p -> p != null);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(mainIdentity, "staff-hrb", "staff-HRB", () -> mainTasks.complete(
+                task(mainTasks, day.getId(), "OpenSession").getId(), Map.of("supervisorOnSite", true, "sessionStartedAt",
+                        java.time.OffsetDateTime.now().withNano(0).toString())));
+        String mainSession = main.bean(SeatBookings.class).sessionsOf(id).get(0).sessionCode();
+        org.camunda.bpm.engine.runtime.ProcessInstance venue = await().atMost(CROSSING).until(() -> main
+                .bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("venue-duties").processInstanceBusinessKey(id).singleResult(), p -> p != null);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(mainIdentity, "staff-hrb", List.of("staff-HRB", "venue-" + mainSession), () -> {
+            mainTasks.complete(task(mainTasks, venue.getId(), "PrepareWorkstations").getId(), Map.of("workstationsReady", true));
+            mainTasks.complete(task(mainTasks, venue.getId(), "ConnectAudioVideo").getId(), Map.of("audioVideoConnected", true));
+            mainTasks.complete(task(mainTasks, venue.getId(), "ArrangeMealsAndLodging").getId(),
+                    Map.of("mealsAndLodgingArranged", true));
+            mainTasks.complete(task(mainTasks, venue.getId(), "VerifyExpertIdentities").getId(),
+                    Map.of("expertsPresent", 1L, "noShowSeats", "", "identitiesVerified", true));
+            mainTasks.complete(task(mainTasks, venue.getId(), "SignReport").getId(), Map.of("reportSigned", true));
+        });
+        assertThat(state(main, id)).as("the day waits for the host's session").isEqualTo("EVALUATING");
+
+        String clue = "金丝雀线索" + java.util.UUID.randomUUID();
+        org.camunda.bpm.engine.ManagementService hostJobs = host.bean(org.camunda.bpm.engine.ManagementService.class);
+        hostJobs.executeJob(hostJobs.createJobQuery().processInstanceId(hosted.getId()).timers().singleResult().getId());
+        org.camunda.bpm.engine.TaskService hostTasks = host.bean(org.camunda.bpm.engine.TaskService.class);
+        cn.hlj.remoteeval.testsupport.EngineActor.as(host.bean(org.camunda.bpm.engine.IdentityService.class),
+                "staff-" + hostCenter.toLowerCase(), List.of("staff-" + hostCenter, "venue-" + hostSession), () -> {
+                    Map<String, Map<String, Object>> steps = new java.util.LinkedHashMap<>();
+                    steps.put("PrepareWorkstations", Map.of("workstationsReady", true));
+                    steps.put("ConnectAudioVideo", Map.of("audioVideoConnected", true));
+                    steps.put("VerifyExpertIdentities", Map.of("expertsPresent", 4L, "identitiesVerified", true));
+                    steps.put("ArrangeMealsAndLodging", Map.of("mealsAndLodgingArranged", true));
+                    steps.put("OpenHostedSession", Map.of("sessionOpened", true));
+                    steps.put("SignReport", Map.of("reportSigned", true));
+                    steps.forEach((step, variables) -> hostTasks.complete(task(hostTasks, hosted.getId(), step).getId(),
+                            variables));
+                    hostTasks.complete(task(hostTasks, hosted.getId(), "PassOnClue").getId(), Map.of("category",
+                            "EXPERT_MISCONDUCT", "foundOn", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                            "sealedClueDescription", clue));
+                    hostTasks.complete(task(hostTasks, hosted.getId(), "CloseHostedSession").getId(),
+                            Map.of("sessionClosed", true));
+                });
+        awaitState(main, id, "HANDING_OVER");
+        Map<String, Object> progress = main.jdbc().sql("SELECT started_at, ended_at, signed_at, signature_count "
+                + "FROM partner_session_progress WHERE tender_id = ?").param(id).query().singleRow();
+        assertThat(progress.get("STARTED_AT")).isNotNull();
+        assertThat(progress.get("SIGNED_AT")).isNotNull();
+        assertThat(((Number) progress.get("SIGNATURE_COUNT")).intValue()).isEqualTo(4);
+        await().atMost(CROSSING).until(() -> main.jdbc().sql("SELECT ended_at FROM partner_session_progress WHERE tender_id = ?")
+                .param(id).query(java.sql.Timestamp.class).optional().isPresent());
+        // The clue reaches the main venue's own clue process, which reports it on.
+        await().atMost(CROSSING).until(() -> main.bean(org.camunda.bpm.engine.RuntimeService.class)
+                .createProcessInstanceQuery().processDefinitionKey("clue-report").processInstanceBusinessKey(id).count() == 1);
+
+        // The host's material: handed over as a task of its staff, verified and receipted at the main venue.
+        org.camunda.bpm.engine.runtime.ProcessInstance leg = await().atMost(CROSSING).until(() -> main
+                .bean(org.camunda.bpm.engine.RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_LEG)
+                .processInstanceBusinessKey(id).singleResult(), p -> p != null);
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        cn.hlj.remoteeval.testsupport.EngineActor.as(host.bean(org.camunda.bpm.engine.IdentityService.class),
+                "staff-" + hostCenter.toLowerCase(), List.of("staff-" + hostCenter, "venue-" + hostSession),
+                () -> hostTasks.complete(task(hostTasks, hosted.getId(), "HandOverMaterial").getId(), Map.of("medium",
+                        "DISC", "handedOverAt", java.time.OffsetDateTime.now().withNano(0).toString(), "sealedItems",
+                        "全程录像.mp4," + sha)));
+        org.camunda.bpm.engine.task.Task receipt = task(mainTasks, leg.getId(), "ConfirmReceipt");
+        Map<String, Object> handover = main.jdbc().sql("SELECT state, medium, handed_by FROM av_handover WHERE tender_id = ? "
+                + "AND leg_ref = ?").params(id, hostSession).query().singleRow();
+        assertThat(handover.get("STATE")).isEqualTo("HANDED_OVER");
+        assertThat(handover.get("MEDIUM")).isEqualTo("OPTICAL_DISC");
+        assertThat(handover.get("HANDED_BY")).isEqualTo("exchange:" + host.province());
+        cn.hlj.remoteeval.testsupport.EngineActor.as(mainIdentity, "staff-hrb", "staff-HRB", () -> mainTasks.complete(
+                receipt.getId(), Map.of("checksumsVerified", true, "receivedAt",
+                        java.time.OffsetDateTime.now().withNano(0).toString())));
+        await().atMost(CROSSING).until(() -> host.jdbc().sql("SELECT received_count FROM hosting_handover "
+                + "WHERE hosting_id = ?").param(hostingId).query(Integer.class).optional().orElse(0) == 1);
+        await().atMost(CROSSING).until(() -> host.bean(org.camunda.bpm.engine.RuntimeService.class)
+                .createProcessInstanceQuery().processInstanceId(hosted.getId()).count() == 0);
+        await().atMost(CROSSING).until(() -> main.bean(org.camunda.bpm.engine.RuntimeService.class)
+                .createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey(cn.hlj.remoteeval.handover.HandoverProcesses.AV_HANDOVER_TENDERER_LEG).count() == 1);
+
+        // Canary: what crossed, either way, names no expert of either side, not the hosting center, not the clue.
+        List<String> secrets = new java.util.ArrayList<>(List.of("\"" + hostCenter + "\"", clue, host.bean(
+                cn.hlj.remoteeval.venue.TradingCenters.class).find(hostCenter).orElseThrow().name()));
+        secrets.addAll(expertsOf(main, ours));
+        secrets.addAll(expertsOf(host, theirs));
+        List<String> crossed = new java.util.ArrayList<>();
+        for (Side side : List.of(main, host)) {
+            crossed.addAll(side.jdbc().sql("SELECT received FROM exchange_inbox WHERE correlation_id = ?").param(id)
+                    .query(String.class).list());
+            crossed.addAll(side.jdbc().sql("SELECT body FROM exchange_outbox WHERE correlation_id = ?").param(id)
+                    .query(String.class).list());
+        }
+        // Request, offer, acceptance, draw request and result, start, signatures, clue, end, material, receipt: each twice.
+        assertThat(crossed).hasSizeGreaterThanOrEqualTo(2 * 11);
+        for (String secret : secrets) {
+            assertThat(crossed).as("nothing that crossed names %s", secret).noneMatch(text -> text.contains(secret));
+        }
+        for (Side side : List.of(main, host)) {
+            assertThat(side.jdbc().sql("SELECT COUNT(*) FROM exchange_inbox WHERE correlation_id = ? AND state <> 'HANDLED'")
+                    .param(id).query(Long.class).single()).as("every message handled on both sides").isZero();
+        }
+    }
+
+    /** Accepts the invitations of the holder's (tender's or hosting's) seats on the answer page, as each expert would. */
+    private List<String> acceptInvitations(Side side, String holder, int count) {
+        List<String> seats = await().atMost(CROSSING).until(() -> side.jdbc().sql("SELECT id FROM committee_seat "
+                + "WHERE tender_id = ? AND state = 'INVITED' ORDER BY seat_no").param(holder).query(String.class).list(),
+                list -> list.size() == count);
+        cn.hlj.remoteeval.security.PersonalDataCipher cipher = side.bean(cn.hlj.remoteeval.security.PersonalDataCipher.class);
+        for (String seat : seats) {
+            String sms = cipher.decrypt(await().atMost(CROSSING).until(() -> side.jdbc().sql("SELECT text_enc FROM sms_outbox "
+                    + "WHERE idempotency_key = ?").param("invite:" + seat).query(String.class).optional().orElse(null),
+                    text -> text != null));
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("“1 ([0-9A-Z]{12})”").matcher(sms);
+            assertThat(code.find()).as(sms).isTrue();
+            PartnerInstance.Answer answered = side.call("POST", "demo", "/api/expert-invitations/" + code.group(1)
+                    + "/answer", "{\"answer\":\"ACCEPT\"}");
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        }
+        return seats;
+    }
+
+    /** The name, mobile and reference of each seat's expert, as that side's pool holds them. */
+    private static List<String> expertsOf(Side side, List<String> seats) {
+        List<String> terms = new java.util.ArrayList<>();
+        for (String seat : seats) {
+            String ref = side.jdbc().sql("SELECT expert_ref FROM committee_seat WHERE id = ?").param(seat)
+                    .query(String.class).single();
+            cn.hlj.remoteeval.expert.ExpertContacts.ExpertContact contact = side.bean(cn.hlj.remoteeval.expert.ExpertContacts.class)
+                    .contactOf(ref).orElseThrow();
+            terms.addAll(List.of(ref, contact.name(), contact.mobile()));
+        }
+        return terms;
+    }
+
+    /** One province's application as the test reaches it: its database, its beans, its HTTP API. */
+    private record Side(String province, org.springframework.context.ApplicationContext context, JdbcClient jdbc, int port) {
+
+        <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        PartnerInstance.Answer call(String method, String user, String path, String json) {
+            return PartnerInstance.call(port, method, user, path, json);
+        }
+    }
+
+    private Side here() {
+        return new Side("HL", context, jdbc, port);
+    }
+
+    private Side there() {
+        return new Side(partner.province(), partner.context(), partner.jdbc(), partner.port());
+    }
+
+    private static org.camunda.bpm.engine.task.Task task(org.camunda.bpm.engine.TaskService tasks, String processInstanceId,
+            String key) {
         return await().atMost(CROSSING).until(() -> tasks.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(key).singleResult(), t -> t != null);
+    }
+
+    private String state(Side side, String id) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(side.call("GET", "staff-hrb", "/api/tenders/" + id, null)
+                .body()).get("state").asText();
+    }
+
+    private void awaitState(Side side, String id, String wanted) {
+        await().atMost(CROSSING).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> assertThat(state(side, id)).isEqualTo(wanted));
     }
 
     private String registerCrossProvinceTender() throws Exception {

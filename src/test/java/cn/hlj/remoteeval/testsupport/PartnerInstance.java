@@ -83,6 +83,15 @@ public final class PartnerInstance implements AutoCloseable {
 
     /** A JSON request to the partner's API as one of its demo users (HTTP Basic, password = user id). */
     public Answer call(String method, String user, String path, String json) {
+        return call(port, method, user, path, json);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A call to the application on the port (this machine), as the user with the demo password (the user id). */
+    public static Answer call(int port, String method, String user, String path, String json) {
         try {
             java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))

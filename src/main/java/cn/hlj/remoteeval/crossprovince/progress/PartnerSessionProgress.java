@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.crossprovince.PartnerSessions;
@@ -39,6 +43,7 @@ class PartnerSessionProgress implements RemoteSessions {
     static final String AUDIT_SUBJECT = "TENDER";
     static final String EXCHANGE_ACTOR_PREFIX = "exchange:";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(PartnerSessionProgress.class);
 
     private final JdbcClient jdbc;
@@ -128,25 +133,32 @@ class PartnerSessionProgress implements RemoteSessions {
         if (row.signedAt() != null) {
             return;
         }
-        JsonNode seats = body.get("seats");
-        Set<String> seatRefs = new HashSet<>();
-        Instant lastSigned = null;
-        for (JsonNode seat : seats) {
-            if (!seatRefs.add(seat.get("seatRef").asText())) {
+        // Signatures only accumulate: a later report adds seats to what earlier ones said and never unsigns one.
+        Map<String, JsonNode> signatures = new LinkedHashMap<>();
+        for (JsonNode seat : read(row.signatures())) {
+            signatures.put(seat.get("seatRef").asText(), seat);
+        }
+        Set<String> reported = new HashSet<>();
+        for (JsonNode seat : body.get("seats")) {
+            if (!reported.add(seat.get("seatRef").asText())) {
                 throw new IllegalStateException("场次 " + sessionRef + " 的签署报告中同一席位出现多次：" + seat.get("seatRef").asText());
             }
-            Instant signedAt = Instant.parse(seat.get("signedAt").asText());
-            lastSigned = lastSigned == null || signedAt.isAfter(lastSigned) ? signedAt : lastSigned;
+            signatures.put(seat.get("seatRef").asText(), seat);
         }
-        if (seatRefs.size() > row.seats()) {
+        if (signatures.size() > row.seats()) {
             throw new IllegalStateException("场次 " + sessionRef + " 只有 " + row.seats() + " 个评标专家席位，签署报告却有 "
-                    + seatRefs.size() + " 个席位");
+                    + signatures.size() + " 个席位");
         }
+        Instant lastSigned = signatures.values().stream().map(seat -> Instant.parse(seat.get("signedAt").asText()))
+                .max(Instant::compareTo).orElse(null);
+        Set<String> seatRefs = signatures.keySet();
+        ArrayNode stored = JSON.createArrayNode();
+        signatures.values().forEach(stored::add);
         boolean complete = seatRefs.size() == row.seats();
         Instant now = clock.instant();
         jdbc.sql("UPDATE partner_session_progress SET signature_count = ?, signatures = ?, signed_at = ?, updated_at = ? "
                 + "WHERE tender_id = ? AND session_ref = ?")
-                .params(seatRefs.size(), seats.toString(), complete ? Timestamp.from(lastSigned) : null, Timestamp.from(now),
+                .params(seatRefs.size(), stored.toString(), complete ? Timestamp.from(lastSigned) : null, Timestamp.from(now),
                         tenderId, sessionRef)
                 .update();
         String actor = EXCHANGE_ACTOR_PREFIX + partner;
@@ -167,10 +179,10 @@ class PartnerSessionProgress implements RemoteSessions {
                 .filter(s -> s.sessionRef().equals(sessionRef) && s.partner().equals(partner)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("该标段的副场安排中没有贵省的场次 " + sessionRef + "，不能接受该场次的报告"));
         open(tenderId, session);
-        return jdbc.sql("SELECT seats, started_at, ended_at, signed_at FROM partner_session_progress "
+        return jdbc.sql("SELECT seats, started_at, ended_at, signed_at, signatures FROM partner_session_progress "
                 + "WHERE tender_id = ? AND session_ref = ? FOR UPDATE").params(tenderId, sessionRef)
                 .query((rs, r) -> new Row(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
-                        instant(rs.getTimestamp(4))))
+                        instant(rs.getTimestamp(4)), rs.getString(5)))
                 .single();
     }
 
@@ -194,6 +206,17 @@ class PartnerSessionProgress implements RemoteSessions {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Row(int seats, Instant startedAt, Instant endedAt, Instant signedAt) {
+    private static JsonNode read(String signatures) {
+        if (signatures == null || signatures.isBlank()) {
+            return JSON.createArrayNode();
+        }
+        try {
+            return JSON.readTree(signatures);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored signatures unreadable", e);
+        }
+    }
+
+    private record Row(int seats, Instant startedAt, Instant endedAt, Instant signedAt, String signatures) {
     }
 }

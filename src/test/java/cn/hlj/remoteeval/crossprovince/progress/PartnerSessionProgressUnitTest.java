@@ -83,6 +83,16 @@ class PartnerSessionProgressUnitTest {
     }
 
     @Test
+    void signaturesReportedInSeveralMessagesAddUpToASignedSession() throws Exception {
+        progress.signaturesCollected("JL", TENDER, signatures("RS-A", "S-1"));
+        progress.signaturesCollected("JL", TENDER, signatures("RS-A", "S-2"));
+
+        assertThat(progress.signed(TENDER, "RS-A")).isTrue();
+        assertThat(published).containsExactly(new PartnerSessionSigned(TENDER, "RS-A"));
+        assertThat(progress.progress(TENDER).get(0).signatures()).isEqualTo(2);
+    }
+
+    @Test
     void aReportFromAPartnerThatDoesNotHoldTheSessionIsRefusedAndChangesNothing() {
         assertThatThrownBy(() -> progress.signaturesCollected("SD", TENDER, signatures("RS-B", "S-1")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("没有贵省的场次 RS-B");
