@@ -66,6 +66,27 @@ class FlywayMigrationIntegrationTest {
     }
 
     @Test
+    void aPartnersSessionReferenceOfSixtyFourCharactersFitsWhereverASessionIsNamed() {
+        // The message set allows opaque references of up to 64 characters; this province's own codes are shorter.
+        String reference = "RS-" + "X".repeat(61);
+        jdbc.sql("INSERT INTO wrongdoing_clue (id, tender_id, session_code, category, found_on, description_cipher, "
+                + "reported_by, reported_at, state) VALUES ('width-check', 'width-check', ?, 'OTHER', CURRENT_DATE, 'x', 't', "
+                + "CURRENT_TIMESTAMP, 'PASSED_ON')").param(reference).update();
+        jdbc.sql("INSERT INTO av_handover (id, tender_id, main_center, leg, leg_ref, start_day, state, opened_at) "
+                + "VALUES ('width-check', 'width-check', 'HRB', 'SUB_VENUE_TO_MAIN', ?, CURRENT_DATE, 'OPEN', CURRENT_TIMESTAMP)")
+                .param(reference).update();
+        try {
+            assertThat(jdbc.sql("SELECT session_code FROM wrongdoing_clue WHERE id = 'width-check'").query(String.class)
+                    .single()).isEqualTo(reference);
+            assertThat(jdbc.sql("SELECT leg_ref FROM av_handover WHERE id = 'width-check'").query(String.class)
+                    .single()).isEqualTo(reference);
+        } finally {
+            jdbc.sql("DELETE FROM wrongdoing_clue WHERE id = 'width-check'").update();
+            jdbc.sql("DELETE FROM av_handover WHERE id = 'width-check'").update();
+        }
+    }
+
+    @Test
     void enforcesUniqueSectionCodesInTheSchemaItself() {
         String insert = "INSERT INTO tender (id, section_code, name, main_center, category, estimated_price, "
                 + "evaluation_date, half_day, committee_size, regulation_requires_cross_province, "

@@ -93,36 +93,49 @@ class PartnerSessionProgress implements RemoteSessions {
 
     /** SESSION_STARTED: the partner's session began; the first report's time stands. */
     void started(String partner, String tenderId, JsonNode body) {
-        String sessionRef = body.get("sessionRef").asText();
-        Row row = lock(partner, tenderId, sessionRef);
-        if (row.startedAt() != null) {
-            return;
-        }
-        Instant startedAt = Instant.parse(body.get("startedAt").asText());
-        jdbc.sql("UPDATE partner_session_progress SET started_at = ?, updated_at = ? WHERE tender_id = ? AND session_ref = ?")
-                .params(Timestamp.from(startedAt), Timestamp.from(clock.instant()), tenderId, sessionRef).update();
-        audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_SESSION_STARTED", AUDIT_SUBJECT, tenderId,
-                "session=" + sessionRef + " startedAt=" + startedAt);
-        log.info("Tender {}: a partner session started", tenderId);
+        firstReport(partner, tenderId, body, Moment.STARTED);
     }
 
     /** SESSION_ENDED: the partner's session is over; the first report's time stands. */
     void ended(String partner, String tenderId, JsonNode body) {
+        firstReport(partner, tenderId, body, Moment.ENDED);
+    }
+
+    private void firstReport(String partner, String tenderId, JsonNode body, Moment moment) {
         String sessionRef = body.get("sessionRef").asText();
         Row row = lock(partner, tenderId, sessionRef);
-        if (row.endedAt() != null) {
+        if ((moment == Moment.STARTED ? row.startedAt() : row.endedAt()) != null) {
             return;
         }
-        Instant endedAt = Instant.parse(body.get("endedAt").asText());
-        jdbc.sql("UPDATE partner_session_progress SET ended_at = ?, updated_at = ? WHERE tender_id = ? AND session_ref = ?")
-                .params(Timestamp.from(endedAt), Timestamp.from(clock.instant()), tenderId, sessionRef).update();
-        audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_SESSION_ENDED", AUDIT_SUBJECT, tenderId,
-                "session=" + sessionRef + " endedAt=" + endedAt);
-        log.info("Tender {}: a partner session ended", tenderId);
+        Instant at = Instant.parse(body.get(moment.field).asText());
+        jdbc.sql("UPDATE partner_session_progress SET " + moment.column + " = ?, updated_at = ? WHERE tender_id = ? "
+                + "AND session_ref = ?").params(Timestamp.from(at), Timestamp.from(clock.instant()), tenderId, sessionRef)
+                .update();
+        audit.append(clock.instant(), EXCHANGE_ACTOR_PREFIX + partner, moment.auditAction, AUDIT_SUBJECT, tenderId,
+                "session=" + sessionRef + " " + moment.field + "=" + at);
+        log.info("Tender {}: a partner session {}", tenderId, moment.logWord);
+    }
+
+    /** The two moments of a session's day a partner reports, as message field, column and audit action. */
+    private enum Moment {
+        STARTED("startedAt", "started_at", "PARTNER_SESSION_STARTED", "started"),
+        ENDED("endedAt", "ended_at", "PARTNER_SESSION_ENDED", "ended");
+
+        private final String field;
+        private final String column;
+        private final String auditAction;
+        private final String logWord;
+
+        Moment(String field, String column, String auditAction, String logWord) {
+            this.field = field;
+            this.column = column;
+            this.auditAction = auditAction;
+            this.logWord = logWord;
+        }
     }
 
     /**
-     * SIGNATURES_COLLECTED: the session's signatures so far, one per seat, replacing what an earlier report
+     * SIGNATURES_COLLECTED: signatures of the session's seats, one per seat, adding to what an earlier report
      * said. Once they cover every seat of the session, the session is signed and the evaluation day hears
      * it ({@link PartnerSessionSigned}, in this transaction). More signatures than the session has seats,
      * or a seat twice, cannot be matched to the plan and fail.
