@@ -23,9 +23,12 @@ class DeadlinesInModelsUnitTest {
     private static final Pattern BOUNDARY = Pattern.compile(
             "<bpmn:boundaryEvent\\b([^>]*)>(.*?)</bpmn:boundaryEvent>", Pattern.DOTALL);
     private static final Pattern MESSAGE_REF = Pattern.compile("messageRef=\"([^\"]+)\"");
-    /** Models with other, policy-given timers (the expert draw's time, the answer window, the daily check). */
+    /**
+     * Models with other, policy-given timers (the expert draw's time, the answer window, the daily check, the
+     * hosted session's day).
+     */
     private static final List<String> MODELS_WITH_OWN_TIMERS = List.of("tender-lifecycle.bpmn",
-            "expert-seat-confirmation.bpmn", "cross-province-capacity-check.bpmn");
+            "expert-seat-confirmation.bpmn", "cross-province-capacity-check.bpmn", "hosted-session.bpmn");
 
     @Test
     void everyDeadlineIsWaitedForByBothMessagesWithoutInterruptingTheDutyAndWithoutATimer() throws IOException {
@@ -57,7 +60,7 @@ class DeadlinesInModelsUnitTest {
             }
         }
         assertThat(waiting).contains("av-handover-leg.bpmn", "av-handover-tenderer-leg.bpmn", "clue-report.bpmn",
-                "monthly-report.bpmn", "tender-lifecycle.bpmn");
+                "monthly-report.bpmn", "tender-lifecycle.bpmn", "hosted-session.bpmn");
     }
 
     private static String messageName(String xml, String messageId) {
