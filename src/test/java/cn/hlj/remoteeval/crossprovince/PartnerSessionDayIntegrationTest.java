@@ -79,6 +79,10 @@ class PartnerSessionDayIntegrationTest {
     CommitteeRoster roster;
     @Autowired
     EvaluationRecords records;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    cn.hlj.remoteeval.testsupport.ExpertInvitations invitations;
     @Value("${remote-eval.exchange.private-key}")
     String ourPrivateKey;
 
@@ -118,10 +122,22 @@ class PartnerSessionDayIntegrationTest {
         offer.putArray("sessions").addObject().put("sessionRef", sessionRef).put("seats", partnerSeats);
         deliver(MessageType.SUB_VENUE_OFFER, id, offer);
         awaitState(id, "AWAITING_EXPERT_DRAW");
-        Task record = await().atMost(WAIT).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(id)
-                .taskDefinitionKey("RecordNationalExpertDraw").singleResult(), t -> t != null);
-        EngineActor.as(identity, "staff-prov", "staff-PROV",
-                () -> tasks.complete(record.getId(), Map.of("nationalExpertDrawReference", "NAT-2036-0077")));
+        // The experts of both sides: the main venue's own seat here, the partner's four confirmed by its result.
+        String lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle")
+                .processInstanceBusinessKey(id).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(lifecycle).timers()
+                .activityId("AwaitExchangeExpertDraw").singleResult().getId());
+        for (String seat : await().atMost(WAIT).until(() -> invitations.invited(id), seats -> seats.size() == 1)) {
+            api.postAnonymous("/api/expert-invitations/" + invitations.replyCode(seat) + "/answer", "{\"answer\":\"ACCEPT\"}")
+                    .andExpect(status().isOk());
+        }
+        String drawRequest = await().atMost(WAIT).until(() -> jdbc.sql("SELECT body FROM exchange_outbox WHERE correlation_id = ? "
+                + "AND message_type = 'EXPERT_DRAW_REQUEST'").param(id).query(String.class).optional().orElse(null), b -> b != null);
+        ObjectNode result = JSON.createObjectNode().put("sessionRef", sessionRef);
+        for (JsonNode seat : JSON.readTree(drawRequest).get("seats")) {
+            result.withArray("seats").addObject().put("seatRef", seat.get("seatRef").asText()).put("state", "CONFIRMED");
+        }
+        deliver(MessageType.EXPERT_DRAW_RESULT, id, result);
         awaitState(id, "EVALUATING");
 
         ProcessInstance day = await().atMost(WAIT).until(() -> runtime.createProcessInstanceQuery()

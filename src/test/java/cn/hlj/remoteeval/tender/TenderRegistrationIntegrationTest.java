@@ -44,6 +44,8 @@ class TenderRegistrationIntegrationTest {
             // The expert draw: whether it filled the committee, its record, counts, a seat's number, an answer.
             "expertsDrawn", "expertDrawId", "expertSeatCount", "expertAnswerWindow", "expertVoiceCallAfter", "seat", "replaceFirst",
             "expertAccepted", "replacementDrawn", "expertShortageHandled", "nationalExpertDrawReference",
+            // Cross-province through the exchange: whether the plan came that way, whether the partner came back short.
+            "planThroughExchange", "partnerExpertsShort", "partnerExpertShortageHandled",
             "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter",
             // Deadlines (issue 6): the deadline's opaque id, when it is breached, the supervisor's follow-up.
             "deadlineId", "deadlineDueAt", "overdueFollowUpMeasure", "overdueFollowedUp",

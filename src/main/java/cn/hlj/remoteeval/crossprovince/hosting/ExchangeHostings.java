@@ -23,6 +23,7 @@ import cn.hlj.remoteeval.audit.AuditLog;
 import cn.hlj.remoteeval.crossprovince.exchange.ExchangeOutbox;
 import cn.hlj.remoteeval.crossprovince.exchange.MessageType;
 import cn.hlj.remoteeval.venue.BookingPurpose;
+import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.venue.TradingCenter;
@@ -156,8 +157,17 @@ public class ExchangeHostings {
     void endedHere(PartnerHosting hosting, String why, String reason) {
         expertSeats.hostingCancelled(hosting.id(), why);
         events.publishEvent(new HostingCancelled(hosting.id()));
-        if (hosting.registeredBy().startsWith(EXCHANGE_ACTOR_PREFIX)) {
+        if (!hosting.registeredBy().startsWith(EXCHANGE_ACTOR_PREFIX)) {
+            return;
+        }
+        if (outbox.connectedPartners().contains(hosting.partnerProvince())) {
             cancellation(hosting.partnerProvince(), hosting.partnerTenderRef(), reason);
+        } else {
+            // Disconnected since (key or address withdrawn, suspended): the cancellation stands; the partner is
+            // told by other means, which the audit entry asks for.
+            audit.append(clock.instant(), CurrentActor.SYSTEM, "PARTNER_HOSTING_CANCELLATION_NOT_SENT",
+                    HostingService.AUDIT_SUBJECT, hosting.id(), "reason=partner not connected through the exchange");
+            log.warn("Hosting {} cancelled here; its partner is not connected, the cancellation was not sent", hosting.id());
         }
     }
 

@@ -194,7 +194,8 @@ class HostingHandovers {
             violations.add(new FieldViolation("handedAt", "移交时间不能晚于现在"));
             return null;
         }
-        if (at.isBefore(hosting.registeredAt())) {
+        // Entered to the minute at best: a hand-over in the minute the hosting was registered is not earlier.
+        if (at.isBefore(hosting.registeredAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
             violations.add(new FieldViolation("handedAt", "移交时间不能早于承接登记时间"));
             return null;
         }
