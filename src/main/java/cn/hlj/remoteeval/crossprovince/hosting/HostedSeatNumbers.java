@@ -5,7 +5,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Seat numbers as a hosted session's staff type them in the identity form ("2,5" or "2，5"), and back. */
+/** Seat numbers as a hosted session's staff type them in the identity form (comma-separated, ASCII or full-width commas), and back. */
 final class HostedSeatNumbers {
 
     /** The same pattern the identity-verification form validates with. */
