@@ -18,6 +18,17 @@ public interface HostedExpertDraws {
     void draw(HostedDrawRequest request);
 
     /**
+     * The expert holding the seat did not arrive on the day (reported by the hosted session's staff), in the
+     * caller's transaction: the invitation ends as a no-show and the seat's supplementary draw (补抽) starts at
+     * once under the same rules (same specialty and center, the same exclusions, never anyone drawn for this
+     * hosting before) with the usual SMS and answer window. The seat settles again, raising
+     * {@link HostedSeatSettled}: confirmed when a replacement accepts, short when no one is left.
+     *
+     * @throws IllegalArgumentException (a Chinese message for the staff) when no expert holds the seat now
+     */
+    void noShow(String hostingId, int seatNo, String reportedBy);
+
+    /**
      * The hosting was cancelled: every open invitation (waiting or accepted) is cancelled and its expert told,
      * and the seats' confirmations stop. Answers how many invitations were cancelled.
      */

@@ -161,9 +161,10 @@ class PartnerExpertDraws {
 
     /**
      * A partner's EXPERT_DRAW_RESULT for one of its sessions. Only the partner that holds the session of the
-     * tender's current plan may answer, and only for seats asked for in the latest round; anything else
-     * throws (the message becomes a dead letter for the operators). An answer given before, the same again,
-     * changes nothing; one for a plan that has become void since is ignored.
+     * tender's current plan may answer, and only for seats asked for in the latest round, or SHORT for a seat
+     * it confirmed before (a no-show it could not replace); anything else throws (the message becomes a dead
+     * letter for the operators). An answer given before, the same again, changes nothing; one for a plan that
+     * has become void since is ignored.
      */
     void answered(String partner, String tenderId, JsonNode body) {
         String sessionRef = body.get("sessionRef").asText();
@@ -188,6 +189,7 @@ class PartnerExpertDraws {
         }
         int latest = current.isEmpty() ? 0 : current.get(current.size() - 1).round();
         List<String> toAnswer = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
         for (Map.Entry<String, State> answer : answers.entrySet()) {
             Seat seat = current.stream().filter(s -> s.seatRef().equals(answer.getKey())).findFirst().orElse(null);
             if (seat == null || !seat.partner().equals(partner) || !seat.sessionRef().equals(sessionRef)) {
@@ -196,11 +198,18 @@ class PartnerExpertDraws {
             if (seat.state() == answer.getValue()) {
                 continue;
             }
+            if (seat.state() == State.CONFIRMED && answer.getValue() == State.SHORT) {
+                lost.add(answer.getKey());
+                continue;
+            }
             if (seat.state() != State.REQUESTED || seat.round() != latest) {
                 throw new IllegalStateException("席位 " + answer.getKey() + " 已答复为"
                         + (seat.state() == State.CONFIRMED ? "已确认" : "不足") + "或不属于本轮请求，不能更改");
             }
             toAnswer.add(answer.getKey());
+        }
+        if (!lost.isEmpty()) {
+            lostAfterConfirmation(partner, tenderId, sessionRef, lost, now);
         }
         if (toAnswer.isEmpty()) {
             return;
@@ -218,6 +227,28 @@ class PartnerExpertDraws {
         dispatch.partnerExpertsDrawn(tenderId, anyShort);
         log.info("Tender {}: the partner answered every seat of round {}, {}", tenderId, latest,
                 anyShort ? "some short" : "all confirmed");
+    }
+
+    /**
+     * Seats the partner confirmed before and now reports SHORT: their experts did not arrive on the day and the
+     * partner's supplementary draw found no one. The lifecycle has left the expert draw by then (the evaluation
+     * day runs), so no supervisor task can take it: the seats are recorded SHORT, audited and logged for the
+     * main venue's supervisor, who sees the partner session's missing signatures on the day.
+     */
+    private void lostAfterConfirmation(String partner, String tenderId, String sessionRef, List<String> lost, Instant now) {
+        int recorded = 0;
+        for (String seatRef : lost) {
+            if (seats.shortAfterConfirmation(seatRef, now)) {
+                recorded++;
+            }
+        }
+        if (recorded == 0) {
+            return;
+        }
+        audit.append(now, PartnerRequests.EXCHANGE_ACTOR_PREFIX + partner, "PARTNER_EXPERT_SEAT_LOST",
+                AssignmentService.AUDIT_SUBJECT, tenderId, "session=" + sessionRef + " short=" + recorded);
+        log.warn("Tender {}: {} partner seat(s) confirmed before came back short (no-show without replacement)", tenderId,
+                recorded);
     }
 
     /**

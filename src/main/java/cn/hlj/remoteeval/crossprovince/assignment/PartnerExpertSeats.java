@@ -62,6 +62,13 @@ class PartnerExpertSeats {
                 .params(state.name(), Timestamp.from(answeredAt), seatRef, State.REQUESTED.name()).update() == 1;
     }
 
+    /** A confirmed seat the partner could no longer fill (its expert did not arrive); answers whether it was confirmed. */
+    boolean shortAfterConfirmation(String seatRef, Instant at) {
+        return jdbc.sql("UPDATE partner_expert_seat SET state = ?, answered_at = ? WHERE seat_ref = ? AND state = ? "
+                + "AND voided_at IS NULL")
+                .params(State.SHORT.name(), Timestamp.from(at), seatRef, State.CONFIRMED.name()).update() == 1;
+    }
+
     /** The tender's plan is void: none of its seats counts any more. Answers how many were voided. */
     int voidAll(String tenderId, Instant voidedAt) {
         return jdbc.sql("UPDATE partner_expert_seat SET voided_at = ? WHERE tender_id = ? AND voided_at IS NULL")

@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.crossprovince.hosting;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import cn.hlj.remoteeval.security.CurrentActor;
@@ -15,6 +16,12 @@ final class EngineActors {
             return task.getAssignee();
         }
         var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current == null || current.getUserId() == null ? CurrentActor.SYSTEM : current.getUserId();
+    }
+
+    /** Who made a service task run: the user the engine authenticated (completing the task before it), else the system. */
+    static String of(DelegateExecution execution) {
+        var current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return current == null || current.getUserId() == null ? CurrentActor.SYSTEM : current.getUserId();
     }
 

@@ -77,6 +77,15 @@ class HostedExpertSeatStore {
                 + "AND state = 'DRAWING'").params(to.name(), Timestamp.from(at), hostingId, seatNo).update() == 1;
     }
 
+    /**
+     * The seat's expert did not arrive: the seat is being drawn again under the same reference (a confirmed
+     * seat goes back to DRAWING; one still drawing stays so). Answers false for a seat short or cancelled.
+     */
+    boolean redraw(String hostingId, int seatNo) {
+        return jdbc.sql("UPDATE hosting_expert_seat SET state = 'DRAWING', settled_at = NULL WHERE hosting_id = ? "
+                + "AND seat_no = ? AND state IN ('DRAWING', 'CONFIRMED')").params(hostingId, seatNo).update() == 1;
+    }
+
     void reported(String hostingId, int round, Instant at) {
         jdbc.sql("UPDATE hosting_expert_seat SET reported_at = ? WHERE hosting_id = ? AND round_no = ?")
                 .params(Timestamp.from(at), hostingId, round).update();

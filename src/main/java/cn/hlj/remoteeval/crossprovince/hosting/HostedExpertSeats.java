@@ -160,6 +160,10 @@ class HostedExpertSeats {
         if (hosting.state() != HostingState.ACTIVE) {
             return;
         }
+        if (seat.get().reportedAt() != null) {
+            afterNoShow(hosting, seats.find(hosting.id(), event.seatNo()).orElseThrow());
+            return;
+        }
         List<HostedExpertSeat> round = seats.round(hosting.id(), seat.get().round());
         if (round.stream().anyMatch(s -> s.state() == State.DRAWING || s.reportedAt() != null)) {
             return;
@@ -168,6 +172,109 @@ class HostedExpertSeats {
         seats.reported(hosting.id(), seat.get().round(), clock.instant());
         log.info("Hosting {}: round {} of the expert draw settled, result queued for the partner", hosting.id(),
                 seat.get().round());
+    }
+
+    /**
+     * A seat reported to the partner before was drawn again because its expert did not arrive. A replacement
+     * who accepted changes nothing for the partner (the seat keeps its reference and stays CONFIRMED); a seat
+     * left SHORT is told to the partner at once, that seat alone.
+     */
+    private void afterNoShow(PartnerHosting hosting, HostedExpertSeat seat) {
+        if (seat.state() == State.CONFIRMED) {
+            audit.append(clock.instant(), CurrentActor.SYSTEM, "PARTNER_HOSTING_EXPERT_REPLACED", HostingService.AUDIT_SUBJECT,
+                    hosting.id(), "seat=" + seat.seatNo());
+            log.info("Hosting {}: seat {} has a replacement expert after a no-show", hosting.id(), seat.seatNo());
+            return;
+        }
+        sendResult(hosting, sessionOf(hosting), List.of(seat));
+        log.info("Hosting {}: seat {} is short after a no-show, result queued for the partner", hosting.id(), seat.seatNo());
+    }
+
+    /** The seats of the hosted session as its staff know them: numbers of the seats an expert holds or is being found for. */
+    @Transactional(readOnly = true)
+    List<Integer> sessionSeats(String hostingId) {
+        return seats.ofHosting(hostingId).stream()
+                .filter(s -> s.state() == State.DRAWING || s.state() == State.CONFIRMED)
+                .map(HostedExpertSeat::seatNo).toList();
+    }
+
+    /**
+     * Checks what the hosted session's staff entered at 专家身份验证 (as a local venue's staff do): the session
+     * has seats, every no-show seat is one of them, the experts present and the no-shows add up to its seats,
+     * and without a no-show every identity must have been verified. Audited as the duty done when nobody is
+     * missing.
+     *
+     * @throws IllegalArgumentException with a Chinese message for the staff
+     */
+    @Transactional(readOnly = true)
+    void checkVerification(String hostingId, Long expertsPresent, List<Integer> noShows, boolean identitiesVerified,
+            String actor) {
+        requireActive(hostingId);
+        List<Integer> here = sessionSeats(hostingId);
+        if (here.isEmpty()) {
+            // The partner asked this province for no expert (or none is left): there is nothing to draw again.
+            if (!noShows.isEmpty()) {
+                throw new IllegalArgumentException("本场次没有由本省抽取的专家席位，不能登记未到场，请联系合作省份主场处理");
+            }
+            if (expertsPresent == null || expertsPresent < 0) {
+                throw new IllegalArgumentException("请填写到场专家人数（0 或正整数）");
+            }
+            if (!identitiesVerified) {
+                throw new IllegalArgumentException("请核验本场次全部专家身份后再提交");
+            }
+            audit.append(clock.instant(), actor, "HOSTED_SESSION_IDENTITIES_VERIFIED", HostingService.AUDIT_SUBJECT,
+                    hostingId, "present=" + expertsPresent + " noShows=0");
+            return;
+        }
+        List<Integer> foreign = noShows.stream().filter(seat -> !here.contains(seat)).toList();
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException("未到场专家席位号不属于本场次：" + HostedSeatNumbers.format(foreign));
+        }
+        if (expertsPresent == null || expertsPresent < 0) {
+            throw new IllegalArgumentException("请填写到场专家人数（0 或正整数）");
+        }
+        if (expertsPresent + noShows.size() != here.size()) {
+            throw new IllegalArgumentException("到场专家人数（" + expertsPresent + "）与未到场席位数（" + noShows.size()
+                    + "）之和应等于本场次的专家席位数（" + here.size() + "）");
+        }
+        if (noShows.isEmpty() && !identitiesVerified) {
+            throw new IllegalArgumentException("请核验本场次全部专家身份后再提交");
+        }
+        audit.append(clock.instant(), actor, "HOSTED_SESSION_IDENTITIES_VERIFIED", HostingService.AUDIT_SUBJECT, hostingId,
+                "present=" + expertsPresent + " noShows=" + noShows.size());
+    }
+
+    /**
+     * 登记未到场专家并补抽: each seat's expert did not arrive. The seat is drawn again under the same partner
+     * reference (the draw module ends the invitation as a no-show and runs the supplementary draw with the usual
+     * SMS and answer window); the partner hears only if no one is found (a SHORT result for that seat).
+     *
+     * @throws IllegalArgumentException with a Chinese message when a seat is not one of the session's
+     */
+    @Transactional
+    int noShows(String hostingId, List<Integer> seatNos, String reportedBy) {
+        seats.lockHosting(hostingId);
+        PartnerHosting hosting = requireActive(hostingId);
+        for (int seatNo : seatNos) {
+            if (!seats.redraw(hosting.id(), seatNo)) {
+                throw new IllegalArgumentException("未到场专家席位号不属于本场次：" + seatNo);
+            }
+            draws.noShow(hosting.id(), seatNo, reportedBy);
+        }
+        if (!seatNos.isEmpty()) {
+            audit.append(clock.instant(), reportedBy, "PARTNER_HOSTING_EXPERT_NO_SHOWS", HostingService.AUDIT_SUBJECT,
+                    hosting.id(), "seats=" + HostedSeatNumbers.format(seatNos));
+            log.info("Hosting {}: {} no-show seat(s) reported, drawn again", hosting.id(), seatNos.size());
+        }
+        return seatNos.size();
+    }
+
+    private PartnerHosting requireActive(String hostingId) {
+        PartnerHosting hosting = hostings.find(hostingId).orElseThrow(() -> new IllegalStateException("no hosting " + hostingId));
+        if (hosting.state() != HostingState.ACTIVE) {
+            throw new IllegalArgumentException("该承接已取消");
+        }
+        return hosting;
     }
 
     /** The hosted session's report is signed: each confirmed seat's signature goes to the partner, once. */

@@ -4,11 +4,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The A/V hand-over's deadline reminded (RemindHandover) or was breached (RecordHandoverOverdue) while the task waits. */
+/**
+ * The A/V hand-over's deadline reminded while the task waits (RemindHandover): recorded only, since the
+ * hand-over task is already in the session's staff's list. A breach opens 逾期移交督办 instead
+ * ({@link HostedHandoverBreachedListener}).
+ */
 @Component("hostedHandoverOverdue")
 class HostedHandoverOverdueDelegate implements JavaDelegate {
-
-    static final String BREACH_ACTIVITY = "RecordHandoverOverdue";
 
     private final HostedSessions sessions;
 
@@ -18,6 +20,6 @@ class HostedHandoverOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        sessions.handoverOverdue(execution.getProcessBusinessKey(), BREACH_ACTIVITY.equals(execution.getCurrentActivityId()));
+        sessions.handoverOverdue(execution.getProcessBusinessKey(), false);
     }
 }

@@ -12,6 +12,16 @@ final class HostedSessionVariables {
     static final String EVALUATION_DATE = "evaluationDate";
     static final String HALF_DAY = "halfDay";
 
+    static final String EXPERTS_PRESENT = "expertsPresent";
+    static final String IDENTITIES_VERIFIED = "identitiesVerified";
+    /** The seats' numbers (e.g. "1,2,4"), a local variable of 专家身份验证 for its form: numbers only, never who. */
+    static final String SESSION_SEATS = "sessionSeats";
+    static final String NO_SHOW_SEATS = "noShowSeats";
+    static final String NO_SHOWS_FOUND = "noShowsFound";
+
+    static final String SUPERVISION_ACTION = "supervisionAction";
+    static final String SEALED_SUPERVISION_NOTE = "sealedSupervisionNote";
+
     static final String REPORT_SIGNED = "reportSigned";
     static final String INCIDENT_KIND = "incidentKind";
     static final String INCIDENT_RESOLVED = "incidentResolved";

@@ -53,12 +53,11 @@ class HostedSessions {
     private static final Logger log = LoggerFactory.getLogger(HostedSessions.class);
     private static final ZoneId PROVINCE = ZoneId.of(RemoteEvalApplication.ZONE);
 
-    /** The duties that are confirmations, by task, with the form field that confirms them. */
+    /** The duties that are confirmations, by task, with the form field that confirms them (专家身份验证 is checked by HostedExpertSeats). */
     enum Duty {
         PrepareWorkstations("workstationsReady"),
         ConnectAudioVideo("audioVideoConnected"),
-        ArrangeMealsAndLodging("mealsAndLodgingArranged"),
-        VerifyExpertIdentities("identitiesVerified");
+        ArrangeMealsAndLodging("mealsAndLodgingArranged");
 
         final String confirmation;
 
@@ -200,7 +199,47 @@ class HostedSessions {
         deadlineOf(hostingId).ifPresent(deadlines::complete);
     }
 
-    /** The hand-over's deadline reminded or was breached while the task waits: recorded for the operators. */
+    /** What the provincial center's supervisors did about an overdue hand-over; the values are the form's select values. */
+    enum SupervisionAction {
+        URGED("已督促限期办理"), INTERVIEWED("已约谈相关责任人"), RECORDED("已记录在案，另行处理");
+
+        final String label;
+
+        SupervisionAction(String label) {
+            this.label = label;
+        }
+
+        static Optional<SupervisionAction> parse(Object value) {
+            return value == null ? Optional.empty()
+                    : Arrays.stream(values()).filter(a -> a.name().equals(value.toString().strip())).findFirst();
+        }
+    }
+
+    /**
+     * 逾期移交督办 done by a supervisor of the provincial center: what was done, with the note encrypted (it
+     * left the engine as a sealed field). The task stays a record; the hand-over itself is still the staff's.
+     */
+    String handoverSupervised(String hostingId, Object action, String note, String actor) {
+        SupervisionAction chosen = SupervisionAction.parse(action).orElseThrow(() -> new IllegalArgumentException("请选择督办措施"));
+        if (note != null && note.length() > MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("督办说明最多 " + MAX_DESCRIPTION + " 个字符");
+        }
+        require(hostingId);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO hosted_handover_supervision (id, hosting_id, deadline_id, action, note_cipher, supervised_by, "
+                + "supervised_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, hostingId, deadlineOf(hostingId).orElse(null), chosen.name(),
+                        note == null || note.isBlank() ? null : cipher.encrypt(note), actor, Timestamp.from(now))
+                .update();
+        audit.append(now, actor, "HOSTED_AV_HANDOVER_SUPERVISED", AUDIT_SUBJECT, hostingId, "action=" + chosen.name());
+        return id;
+    }
+
+    /**
+     * The hand-over's deadline reminded (audited: the staff's hand-over task is already in their list) or was
+     * breached while the task waits (audited as the provincial center's 逾期移交督办 task opens).
+     */
     void handoverOverdue(String hostingId, boolean breached) {
         audit.append(clock.instant(), CurrentActor.SYSTEM,
                 breached ? "HOSTED_AV_HANDOVER_OVERDUE" : "HOSTED_AV_HANDOVER_REMINDED", AUDIT_SUBJECT, hostingId, null);

@@ -71,6 +71,12 @@ class HostedDrawSeats {
                 + "AND state = 'OPEN'").params(to.name(), Timestamp.from(at), hostingId, seatNo).update() == 1;
     }
 
+    /** A confirmed seat whose expert did not arrive is open again for its supplementary draw; false when it was not confirmed. */
+    boolean reopen(String hostingId, int seatNo) {
+        return jdbc.sql("UPDATE hosted_draw_seat SET state = 'OPEN', settled_at = NULL WHERE hosting_id = ? AND seat_no = ? "
+                + "AND state = 'CONFIRMED'").params(hostingId, seatNo).update() == 1;
+    }
+
     /** Every seat of the hosting not short is cancelled: open ones and confirmed ones alike. */
     int cancel(String hostingId, Instant at) {
         return jdbc.sql("UPDATE hosted_draw_seat SET state = 'CANCELLED', settled_at = ? WHERE hosting_id = ? "

@@ -232,6 +232,33 @@ class HostedExpertDrawService implements HostedExpertDraws {
         });
     }
 
+    /**
+     * A no-show: the invitation ends as {@code NO_SHOW}. An accepted seat is open again and gets a new
+     * confirmation that starts with the supplementary draw; an invitation still waiting for its answer is
+     * treated as a refusal by the confirmation already running, which draws again.
+     */
+    @Override
+    @Transactional
+    public void noShow(String hostingId, int seatNo, String reportedBy) {
+        HostedDrawSeat hosted = hostedSeats.find(hostingId, seatNo)
+                .orElseThrow(() -> new IllegalArgumentException("本场次没有席位 " + seatNo));
+        venues.lockSlot(hosted.slot());
+        CommitteeSeat seat = seats.holding(hostingId).stream().filter(s -> s.seatNo() == seatNo).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("席位 " + seatNo + " 当前没有受邀专家（可能正在补抽或已无符合条件的专家），无法登记未到场"));
+        Instant now = clock.instant();
+        seats.end(seat.id(), SeatState.NO_SHOW, now, false);
+        if (seat.state() == SeatState.ACCEPTED) {
+            if (!hostedSeats.reopen(hostingId, seatNo)) {
+                throw new IllegalStateException("seat " + seatNo + " of hosting " + hostingId + " is held but not confirmed");
+            }
+            confirmations.start(hostingId, seatNo, true);
+        } else {
+            confirmations.noShowBeforeAnswer(hostingId, seatNo);
+        }
+        audit.append(now, reportedBy, "HOSTED_EXPERT_NO_SHOW", AUDIT_SUBJECT, hostingId, "seat=" + seatNo);
+        log.info("Hosting {}: seat {} reported as a no-show, supplementary draw started", hostingId, seatNo);
+    }
+
     @Override
     @Transactional
     public int cancelAll(String hostingId, String why) {

@@ -55,6 +55,13 @@ class HostedSeatConfirmations {
         }
     }
 
+    /** The seat's invited expert did not arrive before answering: the waiting confirmation draws again at once. */
+    void noShowBeforeAnswer(String hostingId, int seatNo) {
+        runtime.createMessageCorrelation(MESSAGE_ANSWERED).processInstanceBusinessKey(hostingId)
+                .processInstanceVariableEquals(DrawVariables.SEAT, (long) seatNo)
+                .setVariable(DrawVariables.EXPERT_ACCEPTED, false).correlate();
+    }
+
     /** The hosting is cancelled: the seats' confirmations stop wherever they are. */
     void cancel(String hostingId) {
         runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(hostingId)

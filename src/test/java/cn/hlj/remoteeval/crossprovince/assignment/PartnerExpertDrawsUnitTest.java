@@ -142,14 +142,34 @@ class PartnerExpertDrawsUnitTest {
         assertThat(again.body().get("sessionRef").asText()).isEqualTo("RS-AAA");
         assertThat(specialties(again)).containsExactly("A0101");
         assertThat(seatRefs(again)).singleElement().isNotEqualTo(shortRef);
-        // An answer for the earlier round's seat no longer counts, and changing a confirmed seat is refused.
+        // An answer for the earlier round's seat no longer counts.
         assertThatThrownBy(() -> draws.answered("JL", TENDER, seatResult("RS-AAA", shortRef, "CONFIRMED")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("不属于本轮请求");
-        assertThatThrownBy(() -> draws.answered("JL", TENDER, seatResult("RS-AAA", seatRefs(sent.get(0)).get(0), "SHORT")))
-                .isInstanceOf(IllegalStateException.class);
         draws.answered("JL", TENDER, result(again, "CONFIRMED"));
         verify(dispatch).partnerExpertsDrawn(TENDER, false);
         verify(dispatch, times(2)).partnerExpertDrawRequested(TENDER);
+    }
+
+    @Test
+    void aConfirmedSeatReportedShortLaterIsRecordedAndAuditedOnceWithoutTellingTheLifecycleAgain() {
+        draws.request(TENDER);
+        draws.answered("JL", TENDER, result(sent.get(0), "CONFIRMED", "CONFIRMED", "CONFIRMED"));
+        draws.answered("JL", TENDER, result(sent.get(1), "CONFIRMED"));
+        String lost = seatRefs(sent.get(0)).get(1);
+
+        draws.answered("JL", TENDER, seatResult("RS-AAA", lost, "SHORT"));
+        draws.answered("JL", TENDER, seatResult("RS-AAA", lost, "SHORT"));
+
+        assertThat(jdbc.sql("SELECT state FROM partner_expert_seat WHERE seat_ref = ?").param(lost).query(String.class)
+                .single()).isEqualTo("SHORT");
+        verify(audit, times(1)).append(any(), eq("exchange:JL"), eq("PARTNER_EXPERT_SEAT_LOST"), any(), eq(TENDER),
+                eq("session=RS-AAA short=1"));
+        verify(dispatch, times(1)).partnerExpertsDrawn(anyString(), anyBoolean());
+        // A seat lost cannot come back confirmed under the same reference, nor can another session's seat be named.
+        assertThatThrownBy(() -> draws.answered("JL", TENDER, seatResult("RS-AAA", lost, "CONFIRMED")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> draws.answered("JL", TENDER, seatResult("RS-AAA", seatRefs(sent.get(1)).get(0), "SHORT")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -221,6 +221,81 @@ class HostedExpertSeatsUnitTest {
         verify(store).cancel("h-1", NOW);
     }
 
+    @Test
+    void aNoShowDrawsTheSeatAgainUnderThePartnersSameReferenceAndTellsThePartnerNothingYet() {
+        when(store.redraw("h-1", 2)).thenReturn(true);
+
+        assertThat(seats.noShows("h-1", List.of(2), "staff-hrb")).isEqualTo(1);
+
+        var order = org.mockito.Mockito.inOrder(store, draws);
+        order.verify(store).redraw("h-1", 2);
+        order.verify(draws).noShow("h-1", 2, "staff-hrb");
+        verify(store, never()).insert(anyString(), anyInt(), anyInt(), anyString(), anyString(), any());
+        verifyNoInteractions(outbox);
+    }
+
+    @Test
+    void aNoShowOfASeatNotHeldAtTheSessionIsRefusedAndDrawsNoOne() {
+        when(store.redraw("h-1", 7)).thenReturn(false);
+
+        assertThatThrownBy(() -> seats.noShows("h-1", List.of(7), "staff-hrb")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("不属于本场次");
+        verify(draws, never()).noShow(anyString(), anyInt(), anyString());
+    }
+
+    @Test
+    void aSeatLeftShortAfterANoShowIsToldToThePartnerAloneAsShortUnderItsReference() {
+        when(store.find("h-1", 2)).thenReturn(
+                Optional.of(new HostedExpertSeat("h-1", 2, 1, "S-2", "B02", State.DRAWING, NOW, null)),
+                Optional.of(new HostedExpertSeat("h-1", 2, 1, "S-2", "B02", State.SHORT, NOW, null)));
+        when(store.settle(eq("h-1"), eq(2), eq(State.SHORT), any())).thenReturn(true);
+
+        seats.settled(new HostedSeatSettled("h-1", 2, false, NOW));
+
+        assertThat(sent(MessageType.EXPERT_DRAW_RESULT).toString())
+                .isEqualTo("{\"sessionRef\":\"RS-HRB-1\",\"seats\":[{\"seatRef\":\"S-2\",\"state\":\"SHORT\"}]}");
+        verify(store, never()).round(anyString(), anyInt());
+        verify(store, never()).reported(anyString(), anyInt(), any());
+    }
+
+    @Test
+    void aReplacementWhoAcceptsAfterANoShowChangesNothingForThePartner() {
+        when(store.find("h-1", 2)).thenReturn(
+                Optional.of(new HostedExpertSeat("h-1", 2, 1, "S-2", "B02", State.DRAWING, NOW, null)),
+                Optional.of(new HostedExpertSeat("h-1", 2, 1, "S-2", "B02", State.CONFIRMED, NOW, null)));
+        when(store.settle(eq("h-1"), eq(2), eq(State.CONFIRMED), any())).thenReturn(true);
+
+        seats.settled(new HostedSeatSettled("h-1", 2, true, NOW));
+
+        verifyNoInteractions(outbox);
+    }
+
+    @Test
+    void theIdentityEntryMustAddUpToTheSessionsSeatsAndNameOnlyItsSeats() {
+        existing.add(new HostedExpertSeat("h-1", 1, 1, "S-1", "A0101", State.CONFIRMED, NOW, null));
+        existing.add(new HostedExpertSeat("h-1", 2, 1, "S-2", "B02", State.CONFIRMED, NOW, null));
+        existing.add(new HostedExpertSeat("h-1", 3, 1, "S-3", "B02", State.SHORT, NOW, null));
+        existing.add(new HostedExpertSeat("h-1", 4, 2, "S-3", "B02", State.DRAWING, null, null));
+
+        assertThat(seats.sessionSeats("h-1")).containsExactly(1, 2, 4);
+        seats.checkVerification("h-1", 2L, List.of(4), false, "staff-hrb");
+        seats.checkVerification("h-1", 3L, List.of(), true, "staff-hrb");
+        assertThatThrownBy(() -> seats.checkVerification("h-1", 2L, List.of(3), false, "staff-hrb"))
+                .hasMessageContaining("不属于本场次：3");
+        assertThatThrownBy(() -> seats.checkVerification("h-1", 3L, List.of(1), false, "staff-hrb"))
+                .hasMessageContaining("之和应等于本场次的专家席位数（3）");
+        assertThatThrownBy(() -> seats.checkVerification("h-1", 3L, List.of(), false, "staff-hrb"))
+                .hasMessageContaining("请核验");
+    }
+
+    @Test
+    void withoutSeatsDrawnHereNoNoShowCanBeEntered() {
+        seats.checkVerification("h-1", 2L, List.of(), true, "staff-hrb");
+
+        assertThatThrownBy(() -> seats.checkVerification("h-1", 1L, List.of(1), false, "staff-hrb"))
+                .hasMessageContaining("不能登记未到场");
+    }
+
     private JsonNode sent(MessageType type) {
         ArgumentCaptor<JsonNode> body = ArgumentCaptor.forClass(JsonNode.class);
         verify(outbox).send(eq("JL"), eq(type), eq("T-9"), body.capture(), eq(null));

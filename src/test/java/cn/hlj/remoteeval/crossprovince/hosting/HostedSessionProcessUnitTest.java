@@ -64,6 +64,7 @@ class HostedSessionProcessUnitTest {
     private final HostedSessions sessions = mock(HostedSessions.class);
     private final HostedClues clues = mock(HostedClues.class);
     private final HostingHandovers handovers = mock(HostingHandovers.class);
+    private final HostedExpertSeats seats = mock(HostedExpertSeats.class);
 
     @BeforeEach
     void standIn() {
@@ -78,6 +79,11 @@ class HostedSessionProcessUnitTest {
         Mocks.register("passOnHostedClue", new PassOnHostedClueListener(clues));
         Mocks.register("handOverHostedMaterial", new HandOverHostedMaterialListener(handovers));
         Mocks.register("hostedHandoverOverdue", new HostedHandoverOverdueDelegate(sessions));
+        Mocks.register("hostedHandoverBreached", new HostedHandoverBreachedListener(sessions));
+        Mocks.register("recordHostedHandoverSupervision", new RecordHostedHandoverSupervisionListener(sessions));
+        Mocks.register("verifyHostedIdentities", new HostedIdentityVerificationListener(seats));
+        Mocks.register("reportHostedNoShows", new ReportHostedNoShowsDelegate(seats));
+        when(seats.sessionSeats(HOSTING)).thenReturn(List.of(1, 2, 3));
         when(sessions.closed(eq(HOSTING), any(), anyString())).thenReturn(new DeadlineTicket("d-1", DeadlineKind.AV_HANDOVER_TO_MAIN,
                 DeadlineState.SCHEDULED, LocalDate.of(2031, 5, 13), Instant.parse("2031-05-13T15:59:59Z"), null, null));
     }
@@ -158,15 +164,107 @@ class HostedSessionProcessUnitTest {
     }
 
     @Test
-    void theHandOversDeadlineRemindsAndIsRecordedAsBreachedWhileTheTaskStays() {
+    void theHandOversDeadlineReminderIsRecordedOnlyWhileTheTaskStays() {
         ProcessInstance hosted = toTheHandOver();
 
         runtimeService().createMessageCorrelation("DeadlineReminder").processInstanceVariableEquals("deadlineId", "d-1").correlateAll();
+
+        assertThat(hosted).hasPassed("RemindHandover").isWaitingAt("HandOverMaterial", "PassOnClue");
+        verify(sessions).handoverOverdue(HOSTING, false);
+        assertThat(taskQuery().processInstanceId(hosted.getId()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aBreachedHandOverOpensTheProvincialSupervisorsEscalationWhileTheHandOverTaskStays() {
+        ProcessInstance hosted = toTheHandOver();
+
         runtimeService().createMessageCorrelation("DeadlineBreached").processInstanceVariableEquals("deadlineId", "d-1").correlateAll();
 
-        assertThat(hosted).hasPassed("RemindHandover", "RecordHandoverOverdue").isWaitingAt("HandOverMaterial", "PassOnClue");
-        verify(sessions).handoverOverdue(HOSTING, false);
+        assertThat(hosted).isWaitingAt("HandOverMaterial", "PassOnClue", "EscalateOverdueHandover");
+        Task escalation = task(hosted, "EscalateOverdueHandover");
+        assertThat(candidateGroups(escalation)).containsExactly("supervisor-PROV");
+        assertThat(escalation.getName()).contains("逾期移交督办");
         verify(sessions).handoverOverdue(HOSTING, true);
+        assertThat(runtimeService().getVariables(hosted.getId()).values())
+                .noneMatch(v -> String.valueOf(v).matches("PROV|HRB|QQHR|staff-.*"));
+
+        complete(escalation, withVariables("supervisionAction", "URGED", "sealedSupervisionNote", "已电话督促承接中心"));
+
+        verify(sessions).handoverSupervised(eq(HOSTING), eq("URGED"), eq("已电话督促承接中心"), anyString());
+        assertThat(hosted).hasPassed("Supervised").isWaitingAt("HandOverMaterial", "PassOnClue");
+        assertThat(runtimeService().getVariables(hosted.getId())).doesNotContainKeys("sealedSupervisionNote");
+    }
+
+    @Test
+    void theEscalationClosesWithTheHostingOnThePartnersReceipt() {
+        ProcessInstance hosted = toTheHandOver();
+        runtimeService().createMessageCorrelation("DeadlineBreached").processInstanceVariableEquals("deadlineId", "d-1").correlateAll();
+        when(handovers.handOverAsTask(eq(HOSTING), any(), anyString())).thenReturn(view(null));
+        complete(task(hosted, "HandOverMaterial"), withVariables("medium", "ONLINE", "handedOverAt", "2031-05-12T10:00+08:00",
+                "sealedItems", "a.mp4," + "c".repeat(64)));
+
+        runtimeService().createMessageCorrelation("HostedMaterialReceipted").processInstanceBusinessKey(HOSTING).correlateAll();
+
+        assertThat(hosted).isEnded().hasPassed("HostedSessionDone").hasNotPassed("Supervised");
+        assertThat(taskQuery().processInstanceId(hosted.getId()).count()).isZero();
+    }
+
+    @Test
+    void theIdentityFormIsGivenTheSessionsSeatNumbersOnly() {
+        ProcessInstance hosted = toTheDay();
+
+        Task verify = task(hosted, "VerifyExpertIdentities");
+        assertThat(BpmnAwareTests.taskService().getVariableLocal(verify.getId(), "sessionSeats")).isEqualTo("1,2,3");
+        assertThat(candidateGroups(verify)).containsExactly(GROUP);
+    }
+
+    @Test
+    void withoutANoShowTheVerificationPassesOnToTheSessionsStart() {
+        ProcessInstance hosted = toTheDay();
+
+        complete(task(hosted, "VerifyExpertIdentities"), withVariables("expertsPresent", 3L, "noShowSeats", "",
+                "identitiesVerified", true));
+
+        assertThat(hosted).hasPassed("NoShowsFound").hasNotPassed("ReportNoShows");
+        verify(seats).checkVerification(eq(HOSTING), eq(3L), eq(List.of()), eq(true), anyString());
+        verify(seats, never()).noShows(anyString(), any(), anyString());
+        complete(task(hosted, "PrepareWorkstations"), withVariables("workstationsReady", true));
+        complete(task(hosted, "ConnectAudioVideo"), withVariables("audioVideoConnected", true));
+        assertThat(hosted).isWaitingAt("OpenHostedSession", "ArrangeMealsAndLodging", "ReportIncident", "PassOnClue");
+    }
+
+    @Test
+    void noShowsAreDrawnAgainAndTheVerificationComesBackForTheReplacementsBeforeTheSessionMayStart() {
+        ProcessInstance hosted = toTheDay();
+        complete(task(hosted, "PrepareWorkstations"), withVariables("workstationsReady", true));
+        complete(task(hosted, "ConnectAudioVideo"), withVariables("audioVideoConnected", true));
+
+        complete(task(hosted, "VerifyExpertIdentities"), withVariables("expertsPresent", 1L, "noShowSeats", "3，2",
+                "identitiesVerified", false));
+
+        assertThat(hosted).hasPassed("ReportNoShows").isWaitingAt("VerifyExpertIdentities").hasNotPassed("OpenHostedSession");
+        verify(seats).checkVerification(eq(HOSTING), eq(1L), eq(List.of(2, 3)), eq(false), anyString());
+        verify(seats).noShows(eq(HOSTING), eq(List.of(2, 3)), anyString());
+        assertThat(runtimeService().getVariable(hosted.getId(), "noShowSeats")).isEqualTo("");
+        assertThat(runtimeService().getVariable(hosted.getId(), "noShowsFound")).isEqualTo(false);
+
+        complete(task(hosted, "VerifyExpertIdentities"), withVariables("expertsPresent", 3L, "noShowSeats", "",
+                "identitiesVerified", true));
+        assertThat(hosted).isWaitingAt("OpenHostedSession", "ArrangeMealsAndLodging", "ReportIncident", "PassOnClue");
+        verify(seats).noShows(anyString(), any(), anyString());
+    }
+
+    @Test
+    void aRefusedIdentityEntryKeepsTheVerificationOpenAndDrawsNoOne() {
+        ProcessInstance hosted = toTheDay();
+        org.mockito.Mockito.doThrow(new IllegalArgumentException("未到场专家席位号不属于本场次：9")).when(seats)
+                .checkVerification(eq(HOSTING), any(), eq(List.of(9)), org.mockito.ArgumentMatchers.anyBoolean(), anyString());
+
+        assertThatThrownBy(() -> complete(task(hosted, "VerifyExpertIdentities"), withVariables("expertsPresent", 2L,
+                "noShowSeats", "9", "identitiesVerified", false))).hasMessageContaining("不属于本场次");
+
+        assertThat(hosted).isWaitingAt(DAY_ONE.toArray(String[]::new));
+        verify(seats, never()).noShows(anyString(), any(), anyString());
     }
 
     @Test

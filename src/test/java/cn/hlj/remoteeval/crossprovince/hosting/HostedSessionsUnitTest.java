@@ -127,11 +127,12 @@ class HostedSessionsUnitTest {
 
     @Test
     void aDutyIsDoneWhenItsOwnBoxIsTicked() {
-        sessions.dutyDone("h-1", "VerifyExpertIdentities", Map.<String, Object>of("identitiesVerified", true)::get, "staff-qqhr");
+        sessions.dutyDone("h-1", "ArrangeMealsAndLodging", Map.<String, Object>of("mealsAndLodgingArranged", true)::get,
+                "staff-qqhr");
 
-        verify(audit).append(NOW, "staff-qqhr", "HOSTED_SESSION_DUTY_DONE", "PARTNER_HOSTING", "h-1", "duty=VerifyExpertIdentities");
+        verify(audit).append(NOW, "staff-qqhr", "HOSTED_SESSION_DUTY_DONE", "PARTNER_HOSTING", "h-1", "duty=ArrangeMealsAndLodging");
         assertThatThrownBy(() -> sessions.dutyDone("h-1", "ConnectAudioVideo",
-                Map.<String, Object>of("identitiesVerified", true)::get, "staff-qqhr")).isInstanceOf(IllegalArgumentException.class);
+                Map.<String, Object>of("mealsAndLodgingArranged", true)::get, "staff-qqhr")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -158,6 +158,68 @@ class HostedExpertDrawIntegrationTest {
     }
 
     @Test
+    void aNoShowOfAConfirmedExpertDrawsADifferentExpertOfTheSameSpecialtyAtOnceWhoMayConfirmTheSeatAgain() {
+        Slot slot = freshSlot();
+        String hosting = UUID.randomUUID().toString();
+        hosted.draw(new HostedDrawRequest(hosting, "HRB", slot, List.of(new HostedSeat(1, "B02")), List.of()));
+        CommitteeSeat absent = committeeSeats.latest(hosting, 1).orElseThrow();
+        draws.answer(invitations.replyCode(absent.id()), true);
+        assertThat(hostedState(hosting, 1)).isEqualTo("CONFIRMED");
+
+        hosted.noShow(hosting, 1, "staff-hrb");
+
+        assertThat(invitations.stateOf(absent.id())).isEqualTo("NO_SHOW");
+        CommitteeSeat replacement = await().atMost(ASYNC).until(() -> committeeSeats.latest(hosting, 1).orElseThrow(),
+                s -> !s.id().equals(absent.id()));
+        assertThat(replacement.state()).isEqualTo(SeatState.INVITED);
+        assertThat(replacement.expertRef()).isNotEqualTo(absent.expertRef());
+        assertThat(replacement.specialty()).isEqualTo("B02");
+        assertThat(replacement.center()).isEqualTo("HRB");
+        assertThat(hostedState(hosting, 1)).isEqualTo("OPEN");
+        assertThat(store.forTender(hosting)).hasSize(2).allSatisfy(r -> assertThat(r.kind()).isEqualTo(DrawKind.HOSTED_EXPERT));
+
+        draws.answer(invitations.replyCode(replacement.id()), true);
+
+        assertThat(hostedState(hosting, 1)).isEqualTo("CONFIRMED");
+        assertThat(events.stream(HostedSeatSettled.class).filter(e -> e.hostingId().equals(hosting)))
+                .hasSize(2).allSatisfy(e -> assertThat(e.confirmed()).isTrue());
+    }
+
+    @Test
+    void aNoShowWithNoEligibleExpertLeftSettlesTheSeatShort() {
+        Slot slot = freshSlot();
+        List<String> employers = hrbEmployers("A0101");
+        String hosting = UUID.randomUUID().toString();
+        hosted.draw(new HostedDrawRequest(hosting, "HRB", slot, List.of(new HostedSeat(1, "A0101")),
+                employers.subList(1, employers.size())));
+        CommitteeSeat onlyOne = committeeSeats.latest(hosting, 1).orElseThrow();
+        draws.answer(invitations.replyCode(onlyOne.id()), true);
+
+        hosted.noShow(hosting, 1, "staff-hrb");
+
+        await().atMost(ASYNC).until(() -> "SHORT".equals(hostedState(hosting, 1)));
+        assertThat(committeeSeats.latest(hosting, 1).orElseThrow().id()).isEqualTo(onlyOne.id());
+        // The short seat is settled on the job executor's thread (the supplementary draw is asynchronous): its trace is the audit.
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE subject_id = ? AND action LIKE 'HOSTED_EXPERT_%' ORDER BY id")
+                .param(hosting).query(String.class).list()).containsSubsequence("HOSTED_EXPERT_ACCEPTED", "HOSTED_EXPERT_NO_SHOW",
+                        "HOSTED_EXPERT_SEAT_SHORT");
+    }
+
+    @Test
+    void aNoShowForASeatNoExpertHoldsIsRefused() {
+        Slot slot = freshSlot();
+        String hosting = UUID.randomUUID().toString();
+        hosted.draw(new HostedDrawRequest(hosting, "HRB", slot, List.of(new HostedSeat(1, "B02")), List.of()));
+        CommitteeSeat absent = committeeSeats.latest(hosting, 1).orElseThrow();
+        draws.answer(invitations.replyCode(absent.id()), true);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hosted.noShow(hosting, 2, "staff-hrb"))
+                .isInstanceOf(IllegalArgumentException.class);
+        hosted.noShow(hosting, 1, "staff-hrb");
+        await().atMost(ASYNC).until(() -> committeeSeats.latest(hosting, 1).orElseThrow().state() == SeatState.INVITED);
+    }
+
+    @Test
     void everyHostedDrawIsOnTheChainUnderTheHostingAndRecomputesOnceRevealed() {
         Slot slot = freshSlot();
         String hosting = UUID.randomUUID().toString();
