@@ -70,10 +70,10 @@ class CommitteeController {
     @GetMapping("/api/centers/{center}/sessions/{sessionCode}/experts")
     @Operation(summary = "本场次在席专家", description = "供副场（或主场）工作人员核验专家身份：仅本中心、仅评标当日可查看。")
     List<SessionExpertView> sessionExperts(@PathVariable String center, @PathVariable String sessionCode) {
-        TenderFacts tender = sessionOnItsDay(center, sessionCode);
+        String holder = holderOnItsDay(center, sessionCode);
         audit.append(clock.instant(), actor.userId(), "SESSION_EXPERTS_VIEWED", VenueDrawService.AUDIT_SUBJECT,
-                tender.id(), "center=" + center);
-        return seats.holding(tender.id()).stream().filter(s -> s.center().equals(center))
+                holder, "center=" + center);
+        return seats.holding(holder).stream().filter(s -> s.center().equals(center))
                 .map(s -> {
                     ExpertContacts.ExpertContact contact = contacts.contactOf(s.expertRef()).orElseThrow();
                     return new SessionExpertView(s.seatNo(), contact.name(), s.specialty(),
@@ -85,11 +85,15 @@ class CommitteeController {
     @PostMapping("/api/centers/{center}/sessions/{sessionCode}/no-shows")
     @Operation(summary = "登记专家未到场", description = "评标当日由本中心工作人员登记；系统按同样规则为该席位补抽专家。")
     void noShow(@PathVariable String center, @PathVariable String sessionCode, @RequestBody(required = false) NoShowRequest request) {
-        TenderFacts tender = sessionOnItsDay(center, sessionCode);
+        String holder = holderOnItsDay(center, sessionCode);
+        if (tenders.find(holder).isEmpty()) {
+            // A session hosted for a partner: its seats are the partner's, followed through the hosted session's task.
+            throw ApiProblemException.conflict("承接外省的场次请在“专家身份验证”任务中登记未到场专家。", null, null);
+        }
         if (request == null || request.seat() == null) {
             throw ApiProblemException.invalid("seat", "不能为空");
         }
-        draws.noShow(tender.id(), center, request.seat(), actor.userId());
+        draws.noShow(holder, center, request.seat(), actor.userId());
     }
 
     @GetMapping("/api/tenders/{tenderId}/committee")
@@ -110,16 +114,22 @@ class CommitteeController {
                 .toList();
     }
 
-    private TenderFacts sessionOnItsDay(String center, String sessionCode) {
+    /**
+     * The holder (a tender, or a partner's tender hosted here) of the center's session, checked to be the
+     * caller's center and today. A hosted session's day is its seats' slot: there is no tender of ours.
+     */
+    private String holderOnItsDay(String center, String sessionCode) {
         if (!actor.isStaffOf(center)) {
             throw ApiProblemException.forbidden("只能查看本中心承担的场次。");
         }
         String holder = bookings.holderOfSession(center, sessionCode)
                 .orElseThrow(() -> ApiProblemException.notFound("本中心没有该场次：" + sessionCode));
-        TenderFacts tender = tenders.find(holder).orElseThrow(() -> ApiProblemException.notFound("本中心没有该场次：" + sessionCode));
-        if (!tender.slot().date().equals(LocalDate.now(clock))) {
+        LocalDate day = tenders.find(holder).map(tender -> tender.slot().date())
+                .or(() -> seats.holding(holder).stream().findFirst().map(seat -> seat.slot().date()))
+                .orElseThrow(() -> ApiProblemException.notFound("本中心没有该场次：" + sessionCode));
+        if (!day.equals(LocalDate.now(clock))) {
             throw ApiProblemException.conflict("专家信息仅在评标当日向本场次工作人员提供。", null, null);
         }
-        return tender;
+        return holder;
     }
 }

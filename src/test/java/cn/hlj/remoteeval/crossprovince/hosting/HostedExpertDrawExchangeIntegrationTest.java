@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,6 +65,10 @@ class HostedExpertDrawExchangeIntegrationTest {
     ExpertInvitations invitations;
     @Autowired
     ExpertContacts contacts;
+    @Autowired
+    cn.hlj.remoteeval.testsupport.Api api;
+    @Autowired
+    cn.hlj.remoteeval.testsupport.ControllableClock clock;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -136,6 +141,35 @@ class HostedExpertDrawExchangeIntegrationTest {
         assertThat(signatures.get("seats").findValuesAsText("signedAt")).containsOnly("2030-01-01T04:05:06Z");
         assertThat(signatures.get("seats").findValuesAsText("signatureRef")).doesNotHaveDuplicates()
                 .allMatch(ref -> ref.matches("SIG-[0-9a-f]{32}"));
+    }
+
+    @Test
+    void onTheDayTheHostingCentersStaffSeeTheHostedSessionsExpertsForIdentityChecksAndNoOneElseDoes() throws Exception {
+        String session = hostedSession(2);
+        String hostingId = hostingId();
+        Map<String, Object> hosting = jdbc.sql("SELECT center_code, eval_date FROM partner_hosting WHERE id = ?")
+                .param(hostingId).query().singleRow();
+        String center = (String) hosting.get("CENTER_CODE");
+        java.time.LocalDate day = ((java.sql.Date) hosting.get("EVAL_DATE")).toLocalDate();
+        deliver(MessageType.EXPERT_DRAW_REQUEST, drawRequest(session, "S-1", "A0101", "S-2", "B02"));
+        List<String> seats = await().atMost(HANDLING).until(() -> invited(hostingId), list -> list.size() == 2);
+        List<String> names = seats.stream().map(seat -> contacts.contactOf(jdbc.sql("SELECT expert_ref FROM committee_seat "
+                + "WHERE id = ?").param(seat).query(String.class).single()).orElseThrow().name()).toList();
+        String path = "/api/centers/" + center + "/sessions/" + session + "/experts";
+        String staff = "staff-" + center.toLowerCase();
+        String otherStaff = center.equals("HRB") ? "staff-qqhr" : "staff-hrb";
+
+        api.get(staff, path).andExpect(status().isConflict());
+        clock.set(day.atTime(8, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        try {
+            JsonNode experts = api.read(api.get(staff, path).andExpect(status().isOk()));
+            assertThat(experts).extracting(e -> e.get("name").asText()).containsExactlyInAnyOrderElementsOf(names);
+            api.get(otherStaff, path).andExpect(status().isForbidden());
+            api.post(staff, "/api/centers/" + center + "/sessions/" + session + "/no-shows", Map.of("seat", 1))
+                    .andExpect(status().isConflict());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
