@@ -81,8 +81,11 @@ class CommitteeSeats {
 
     /** The latest invitation for the seat, whether or not it still holds it. */
     Optional<CommitteeSeat> latest(String tenderId, int seatNo) {
+        // MySQL keeps whole seconds here (sendFractionalSeconds=false): a replacement invited in the second its
+        // predecessor ended ties on invited_at; a seat's invitation only follows one that ended, so the open one wins.
         return jdbc.sql("SELECT " + COLUMNS + " FROM committee_seat WHERE tender_id = ? AND seat_no = ? "
-                + "ORDER BY invited_at DESC, id").params(tenderId, seatNo).query(seatRow).list().stream().findFirst();
+                + "ORDER BY invited_at DESC, CASE WHEN state IN ('INVITED', 'ACCEPTED') THEN 0 ELSE 1 END, id")
+                .params(tenderId, seatNo).query(seatRow).list().stream().findFirst();
     }
 
     Optional<CommitteeSeat> byId(String id) {

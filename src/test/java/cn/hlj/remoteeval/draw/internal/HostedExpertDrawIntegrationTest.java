@@ -220,6 +220,22 @@ class HostedExpertDrawIntegrationTest {
     }
 
     @Test
+    void theOpenInvitationOfASeatIsItsLatestEvenWhenItsPredecessorEndedInTheSameSecond() {
+        // MySQL keeps whole seconds: the ended invitation and its replacement share invited_at; ids favour the ended one.
+        String hosting = UUID.randomUUID().toString();
+        Slot slot = freshSlot();
+        Instant second = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<String> experts = jdbc.sql("SELECT expert_ref FROM expert WHERE city = 'HRB' AND specialty_code = 'B02' "
+                + "AND status = 'ACTIVE' ORDER BY expert_ref").query(String.class).list();
+        committeeSeats.insert(new CommitteeSeat("00000000-" + hosting.substring(9), hosting, 1, "HRB", "B02", experts.get(0),
+                "HRB", "d-1", slot, SeatState.NO_SHOW, null, second, second.plusSeconds(60), second), "hash-ended-" + hosting);
+        committeeSeats.insert(new CommitteeSeat("ffffffff-" + hosting.substring(9), hosting, 1, "HRB", "B02", experts.get(1),
+                "HRB", "d-2", slot, SeatState.INVITED, null, second, second.plusSeconds(60), null), "hash-open-" + hosting);
+
+        assertThat(committeeSeats.latest(hosting, 1)).map(CommitteeSeat::state).hasValue(SeatState.INVITED);
+    }
+
+    @Test
     void everyHostedDrawIsOnTheChainUnderTheHostingAndRecomputesOnceRevealed() {
         Slot slot = freshSlot();
         String hosting = UUID.randomUUID().toString();
