@@ -26,7 +26,14 @@ class DeadlineFireJob implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String deadlineId = context.getMergedJobDataMap().getString(DEADLINE_ID);
-        Phase phase = Phase.valueOf(context.getMergedJobDataMap().getString(PHASE));
+        String phaseName = context.getMergedJobDataMap().getString(PHASE);
+        if (deadlineId == null || phaseName == null) {
+            // A recovery whose original trigger was already gone carries no data; the sweep re-arms what it missed.
+            log.warn("Deadline firing {} without a deadline id (recovering: {}); left to the sweep",
+                    context.getTrigger().getKey(), context.isRecovering());
+            return;
+        }
+        Phase phase = Phase.valueOf(phaseName);
         try {
             firing.fire(deadlineId, phase);
         } catch (RuntimeException e) {
