@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import cn.hlj.remoteeval.RemoteEvalApplication;
 
@@ -43,7 +46,9 @@ public final class NodeProcess implements AutoCloseable {
             command.add("-Dspring.config.location=" + configLocation);
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // An empty entry would put the working directory (with bpmn/ at the top) on the classpath a second time.
+        command.add(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator)));
         command.add(RemoteEvalApplication.class.getName());
         command.add("--server.port=" + port);
         command.addAll(arguments);
