@@ -71,7 +71,8 @@ class BackupRestoreIntegrationTest {
         source.recreate();
         target.recreate();
         // The reminder is due before the dump is taken, and the source's scheduler never starts: the
-        // deadline is open in the dump and came due while no node ran, as after an outage.
+        // deadline is open in the dump and came due while no node ran, as after an outage. The restored
+        // application starts as the procedure says: with resync-on-start, its scheduler running.
         ZonedDateTime remindAt = ZonedDateTime.now(ZONE).withNano(0);
 
         String drawnTender;
@@ -108,6 +109,13 @@ class BackupRestoreIntegrationTest {
                 .containsIgnoringCase("ACT_RU_EXECUTION").containsIgnoringCase("flyway_schema_history");
         Outcome restore = target.script("restore", dump.toString());
         assertThat(restore.exitCode()).as(restore.output()).isZero();
+        assertThat(target.count("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = '" + deadlineId + ".breach'"))
+                .as("the breach trigger came with the dump").isOne();
+        // As in a dump taken while the original node was firing this reminder: Quartz had used the trigger
+        // up, the deadline's own change had not committed. The first start with resync-on-start re-arms it.
+        assertThat(target.update("DELETE FROM QRTZ_SIMPLE_TRIGGERS WHERE TRIGGER_NAME = '" + deadlineId + ".reminder'"))
+                .isOne();
+        assertThat(target.update("DELETE FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = '" + deadlineId + ".reminder'")).isOne();
 
         try (ConfigurableApplicationContext app = start(target, run, remindAt, true)) {
             Flyway flyway = app.getBean(Flyway.class);
@@ -152,12 +160,13 @@ class BackupRestoreIntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(Database database, String run, ZonedDateTime remindAt,
-            boolean deadlinesFire) {
+            boolean restored) {
         List<String> args = new ArrayList<>(database.springArguments());
         args.add("--server.port=0");
         args.add("--spring.main.banner-mode=off");
         args.add("--spring.quartz.scheduler-name=remote-eval-backup-" + run);
-        args.add("--spring.quartz.auto-startup=" + deadlinesFire);
+        args.add("--spring.quartz.auto-startup=" + restored);
+        args.add("--remote-eval.deadline.resync-on-start=" + restored);
         args.add("--camunda.bpm.process-engine-name=backup" + run.replace("-", ""));
         args.add("--camunda.bpm.webapp.enabled=false");
         args.add("--remote-eval.deadline.terms.EXEMPTION_EXPLANATION.calendar-days=15");
@@ -232,6 +241,12 @@ class BackupRestoreIntegrationTest {
         abstract Map<String, String> scriptEnvironment();
 
         abstract Connection connect() throws SQLException;
+
+        int update(String sql) throws SQLException {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                return statement.executeUpdate(sql);
+            }
+        }
 
         long count(String sql) throws SQLException {
             try (Connection connection = connect(); Statement statement = connection.createStatement();

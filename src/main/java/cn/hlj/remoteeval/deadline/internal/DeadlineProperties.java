@@ -16,6 +16,12 @@ class DeadlineProperties {
 
     private Map<DeadlineKind, TermProperties> terms = new EnumMap<>(DeadlineKind.class);
 
+    /**
+     * Re-arms the triggers of every open deadline at start. For the first start on a restored dump: a dump
+     * taken while a node was firing a trigger holds the deadline open but not the trigger Quartz had used up.
+     */
+    private boolean resyncOnStart;
+
     static class TermProperties {
 
         private Integer workingDays;
@@ -65,6 +71,14 @@ class DeadlineProperties {
         public void setReminderDay(Integer reminderDay) {
             this.reminderDay = reminderDay;
         }
+    }
+
+    public boolean isResyncOnStart() {
+        return resyncOnStart;
+    }
+
+    public void setResyncOnStart(boolean resyncOnStart) {
+        this.resyncOnStart = resyncOnStart;
     }
 
     public String getReminderTime() {

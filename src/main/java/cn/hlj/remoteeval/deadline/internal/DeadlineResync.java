@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Re-maps the triggers of every open deadline to the application's clock. In production the clock
  * is the wall clock and nothing moves; a test that sets its clock calls {@link #resync()} so that
- * Quartz fires when the test's clock reaches the deadline.
+ * Quartz fires when the test's clock reaches the deadline. At the first start on a restored dump
+ * ({@code remote-eval.deadline.resync-on-start}) it re-arms triggers the dump may lack; a deadline whose
+ * time has passed then fires at once, and one that already fired does not again (its state says so).
  */
 @Service
 @Order(20)
@@ -21,15 +23,20 @@ public class DeadlineResync implements ApplicationRunner {
 
     private final DeadlineStore store;
     private final DeadlineTriggers triggers;
+    private final DeadlineProperties properties;
 
-    DeadlineResync(DeadlineStore store, DeadlineTriggers triggers) {
+    DeadlineResync(DeadlineStore store, DeadlineTriggers triggers, DeadlineProperties properties) {
         this.store = store;
         this.triggers = triggers;
+        this.properties = properties;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (triggers.shifted()) {
+        if (properties.isResyncOnStart()) {
+            int armed = resync();
+            log.info("remote-eval.deadline.resync-on-start: triggers of {} open deadline(s) re-armed", armed);
+        } else if (triggers.shifted()) {
             int moved = resync();
             log.info("Application clock differs from the wall clock: {} open deadline(s) re-mapped", moved);
         }
