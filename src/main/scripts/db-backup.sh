@@ -7,14 +7,15 @@
 #   db-backup.sh [--db mysql|h2] restore [--force] DUMP_FILE
 #
 # The database is the application's, from the same variables: REMOTE_EVAL_DB_HOST, _PORT, _NAME,
-# _USER, _PASSWORD (mysql); REMOTE_EVAL_DB_URL or REMOTE_EVAL_DATA_DIR, _USER, _PASSWORD (h2).
+# _USER, _PASSWORD (mysql); REMOTE_EVAL_DB_URL or REMOTE_EVAL_DATA_DIR, _USER, _PASSWORD and
+# REMOTE_EVAL_H2_JAR (h2).
 # Without --db: mysql when SPRING_PROFILES_ACTIVE names the mysql profile, else h2.
 set -euo pipefail
 
 log() { echo "[db-backup] $*" >&2; }
 fail() { log "$*"; exit 1; }
 usage() {
-  sed -n '7,8p' "$0" | sed 's/^# *//' >&2
+  sed -n '6,7p' "$0" | sed 's/^# *//' >&2
   exit 2
 }
 
