@@ -108,13 +108,13 @@ mariadb_admin() {
 }
 
 # Makes sure the server runs (.ci/mariadb-up), then drops and recreates the benchmark's database:
-# remote_eval_bench unless another name is given (run-expert-draw.sh uses its own, so that it can run
-# next to the other benchmarks). Never the test suite's remote_eval_test. Prints the admin client command on stdout.
+# remote_eval_bench unless another name is given (run-expert-draw.sh and run-chaos.sh use their own, so that
+# they can run next to the other benchmarks). Never the test suite's remote_eval_test. Prints the admin client command on stdout.
 prepare_bench_database() {
   local admin name="${1:-remote_eval_bench}"
   case "$name" in
-    remote_eval_bench|remote_eval_*bench*) ;;
-    *) log "refusing to drop '$name': benchmark databases are named remote_eval_*bench*"; return 1 ;;
+    remote_eval_bench|remote_eval_*bench*|remote_eval_chaos) ;;
+    *) log "refusing to drop '$name': benchmark databases are named remote_eval_*bench* (or remote_eval_chaos)"; return 1 ;;
   esac
   log "preparing MariaDB (.ci/mariadb-up) and an empty database $name"
   bash "$ROOT/.ci/mariadb-up" >&2 || return 1
