@@ -200,7 +200,8 @@ public class ChaosLoad {
     static List<Thread> startPeople(Map<String, String> opts) {
         List<Thread> threads = new ArrayList<>();
         Experts experts = new Experts(List.of(opts.getOrDefault("sms-files", "").split(",")), opts.get("sms-secret"),
-                Integer.parseInt(opts.getOrDefault("decline-pct", "3")));
+                Integer.parseInt(opts.getOrDefault("decline-pct", "3")), Path.of(opts.getOrDefault("answered",
+                        Path.of(opts.get("ids")).resolveSibling("answered.txt").toString())));
         threads.add(new Thread(experts::run, "experts"));
         for (String center : CENTERS) {
             threads.add(new Thread(new Worker("staff-" + center.toLowerCase(Locale.ROOT), center)::run, "staff-" + center));
@@ -353,12 +354,31 @@ public class ChaosLoad {
         final int declinePct;
         final long[] offsets;
         final Set<String> answered = ConcurrentHashMap.newKeySet();
+        final Path answeredFile;
 
-        Experts(List<String> files, String secret, int declinePct) {
+        /** The invitations answered in an earlier phase are in {@code answeredFile}: an expert answers once. */
+        Experts(List<String> files, String secret, int declinePct, Path answeredFile) {
             this.files = files.stream().filter(f -> !f.isBlank()).map(Path::of).toList();
             this.secret = secret == null || secret.isBlank() ? null : secret;
             this.declinePct = declinePct;
             this.offsets = new long[this.files.size()];
+            this.answeredFile = answeredFile;
+            try {
+                if (Files.exists(answeredFile)) {
+                    answered.addAll(Files.readAllLines(answeredFile));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        synchronized void remember(String key) {
+            try {
+                Files.writeString(answeredFile, key + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         void run() {
@@ -430,6 +450,7 @@ public class ChaosLoad {
                 String result = bySms ? smsReply(str(sms, "to"), (decline ? "2 " : "1 ") + code.group(1))
                         : answer(code.group(1), decline ? "DECLINE" : "ACCEPT");
                 if (result != null) {
+                    remember(key);
                     count("expert." + (bySms ? "sms." : "page.") + result);
                     lastAction = System.currentTimeMillis();
                     return true;
@@ -456,7 +477,8 @@ public class ChaosLoad {
 
         String smsReply(String from, String text) {
             String body = "{\"from\":\"" + from + "\",\"text\":\"" + text + "\"}";
-            long ts = Instant.now().getEpochSecond();
+            // The gateway's clock is the province's: the node checks the timestamp against its business clock.
+            long ts = businessNow().toEpochSecond();
             Resp r = withPermit(() -> call(null, "POST", "/api/sms-gateway/replies", body, Map.of("Content-Type",
                     "application/json", "X-Sms-Timestamp", String.valueOf(ts), "X-Sms-Signature", sign(secret, ts, body))));
             if (r == null) {
@@ -613,8 +635,10 @@ public class ChaosLoad {
                 notMine.add(id);
                 return false;
             }
-            // An optimistic-locking conflict or a refusal: try again a little later, and say so.
-            error("task." + key + "." + r.status, user + " " + id + ": " + r.body);
+            // An optimistic-locking conflict (two people completing tasks of one instance at once: Tasklist shows
+            // the same error) or a refusal: try again a little later, and say so.
+            boolean conflict = r.body.contains("updated by another transaction concurrently");
+            error("task." + key + "." + (conflict ? "conflict" : String.valueOf(r.status)), user + " " + id + ": " + r.body);
             refusedUntil.put(id, System.currentTimeMillis() + 5_000);
             return false;
         }
@@ -740,8 +764,9 @@ public class ChaosLoad {
     }
 
     static void error(String what, String detail) {
-        errors.computeIfAbsent(what, k -> new LongAdder()).increment();
-        if (printedErrors.incrementAndGet() <= 40) {
+        LongAdder seen = errors.computeIfAbsent(what, k -> new LongAdder());
+        seen.increment();
+        if (seen.sum() <= 3 && printedErrors.incrementAndGet() <= 60) {
             String d = detail == null ? "" : detail.replace('\n', ' ');
             System.out.println("  ! " + what + " " + (d.length() > 300 ? d.substring(0, 300) + "…" : d));
         }
