@@ -14,7 +14,7 @@
 #   2. a week later: both nodes stopped and started with REMOTE_EVAL_CLOCK_OFFSET=$JUMP (business time ahead
 #      of the wall clock); the deadlines of the held hand-overs fall due at once (reminder and breach), the
 #      supervisors get the escalations, the held material is handed over LATE_HOLD s later and everything is
-#      finished. SETTLE_KILLS kills, the first one 1-15 s after the restart, while the deadlines fire.
+#      finished. SETTLE_KILLS kills, the first one 0-2 s after the first deadline firing in a node's log, on that node.
 #   3. the draw chain verified by the operator's endpoint, both nodes stopped, the census.
 #
 # Usage: bash bench/run-chaos.sh       (N=1000: about 1.5-2 hours on 2 cores; N=20 KILLS=0 for a first look)
@@ -100,19 +100,36 @@ node_env() {
 }
 node_port() { if [ "$1" = A ]; then echo "$A_PORT"; else echo "$B_PORT"; fi; }
 
-# start_node A|B: starts the node (a new log file per start) and records its pid.
-start_node() {
-  local name="$1" n log_file
+# launch_node A|B: starts the node in the background (a new log file per start) and records its pid;
+# await_node A|B: waits for its health 200. lib.sh's bench_start_app does both at once; the killer of phase 2
+# must see the log before the node answers.
+launch_node() {
+  local name="$1" n
   n=$(( $(cat "$RUN_DIR/starts-$name" 2>/dev/null || echo 0) + 1 ))
   echo "$n" >"$RUN_DIR/starts-$name"
-  log_file="$RUN_DIR/node-$name-$n.log"
-  # shellcheck disable=SC2046
-  bench_start_app "node $name" "$(node_port "$name")" "$log_file" $(node_env "$name") || return 1
-  echo "$APP_PID" >"$RUN_DIR/pid-$name"
-  echo "$(date '+%F %T') node $name up (pid $APP_PID, start $n, clock offset $OFFSET) in $((APP_COLDSTART_MS / 1000)) s" \
-    >>"$RUN_DIR/events.log"
-  APP_PID=""
+  echo "$RUN_DIR/node-$name-$n.log" >"$RUN_DIR/log-$name"
+  echo "$(now_ms)" >"$RUN_DIR/t0-$name"
+  log "node $name: starting (start $n, clock offset $OFFSET)"
+  # shellcheck disable=SC2046,SC2086
+  env REMOTE_EVAL_PERSONAL_DATA_ENCRYPTION_KEY="$BENCH_ENCRYPTION_KEY" REMOTE_EVAL_PERSONAL_DATA_INDEX_KEY="$BENCH_INDEX_KEY" \
+    $(node_env "$name") PORT="$(node_port "$name")" java -Duser.timezone=Asia/Shanghai $JAVA_OPTS -jar "$APP_JAR" \
+    >"$RUN_DIR/node-$name-$n.log" 2>&1 &
+  echo $! >"$RUN_DIR/pid-$name"
 }
+await_node() {
+  local name="$1" pid t0 code
+  pid="$(cat "$RUN_DIR/pid-$name")"; t0="$(cat "$RUN_DIR/t0-$name")"
+  while :; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$(node_port "$name")/actuator/health" || true)"
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$pid" 2>/dev/null; then log "node $name exited; last lines:"; tail -20 "$(cat "$RUN_DIR/log-$name")" >&2; return 1; fi
+    if [ $(( $(now_ms) - t0 )) -gt $(( START_TIMEOUT * 1000 )) ]; then log "node $name: no health 200 within $START_TIMEOUT s"; return 1; fi
+    sleep 0.2
+  done
+  echo "$(date '+%F %T') node $name up (pid $pid, start $(cat "$RUN_DIR/starts-$name"), clock offset $OFFSET) in $(( ($(now_ms) - t0) / 1000 )) s" \
+    >>"$RUN_DIR/events.log"
+}
+start_node() { launch_node "$1" && await_node "$1"; }
 stop_node() {
   [ -f "$RUN_DIR/pid-$1" ] || return 0
   APP_PID="$(cat "$RUN_DIR/pid-$1")"; stop_app; rm -f "$RUN_DIR/pid-$1"
@@ -183,11 +200,32 @@ log "phase 2: both nodes restarted $JUMP later in business time; $SETTLE_KILLS k
 stop_node A
 stop_node B
 OFFSET="$JUMP"
-# Both at once: each re-maps the open deadlines at its start and the burst of firings begins on the first one up.
-start_node A & sa=$!
-start_node B & sb=$!
-wait "$sa" "$sb"
-start_killer "$SETTLE_KILLS" 1 15
+# Both at once: each re-maps the open deadlines at its start, and the burst of firings begins on the first one
+# whose scheduler runs, a few seconds before it answers. The first kill of this phase lands in that burst: 0-2 s
+# after the first firing in a log, on the node that fired.
+launch_node A
+launch_node B
+if [ "$SETTLE_KILLS" -gt 0 ]; then
+  victim=""
+  for _ in $(seq 1 $((START_TIMEOUT * 5))); do
+    for node in A B; do grep -q 'message correlated' "$(cat "$RUN_DIR/log-$node")" 2>/dev/null && { victim="$node"; break 2; }; done
+    sleep 0.2
+  done
+  if [ -n "$victim" ]; then
+    sleep "$((RANDOM % 3)).$((RANDOM % 10))"
+    pid="$(cat "$RUN_DIR/pid-$victim")"
+    fired="$(grep -c 'message correlated' "$(cat "$RUN_DIR/log-$victim")" || true)"
+    kill -KILL "$pid" 2>/dev/null || true
+    down="$(rand "$DOWN_MIN" "$DOWN_MAX")"
+    echo "$(date '+%F %T') kill -9 node $victim (pid $pid) during the deadline firings ($fired fired there so far), down $down s"       >>"$RUN_DIR/events.log"
+    log "kill -9 node $victim during the deadline firings; restarting in $down s"
+    sleep "$down"
+    launch_node "$victim"
+  fi
+fi
+await_node A
+await_node B
+start_killer $((SETTLE_KILLS > 0 ? SETTLE_KILLS - 1 : 0)) 5 30
 driver settle "${common[@]}" --clock-offset "$JUMP" --late-hold "$LATE_HOLD" --timeout "$SETTLE_TIMEOUT" \
   || log "phase 2: the driver failed"
 stop_killer
