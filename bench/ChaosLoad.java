@@ -69,7 +69,8 @@ import javax.crypto.spec.SecretKeySpec;
  * 30 s. {@code settle} runs after the nodes were restarted a week later in business time
  * ({@code REMOTE_EVAL_CLOCK_OFFSET}): the held hand-overs wait {@code late-hold} seconds more (their
  * deadlines fire meanwhile and reach the supervisors), then everything is finished. It ends when every
- * tender is HANDED_OVER, every month's report submitted and nobody had anything to do for 30 s.
+ * tender is HANDED_OVER, every month's report submitted and nobody had anything to do for 30 s. Either phase
+ * also ends, incomplete, when nothing moved and nobody had anything to do for 5 minutes.
  */
 public class ChaosLoad {
 
@@ -80,6 +81,7 @@ public class ChaosLoad {
     static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static final Pattern REPLY_CODE = Pattern.compile("“1 ([0-9A-Z]{12})”");
     static final long QUIET_MS = 30_000;
+    static final long STALL_MS = 300_000;
     static final long GIVE_UP_MS = 300_000;
 
     static HttpClient client;
@@ -220,11 +222,15 @@ public class ChaosLoad {
         long deadline = System.currentTimeMillis() + timeoutMs;
         long started = System.currentTimeMillis();
         Map<String, Integer> last = Map.of();
+        long lastChange = System.currentTimeMillis();
         while (System.currentTimeMillis() < deadline) {
             sleep(15_000);
             Map<String, Integer> histogram = stateHistogram();
             if (histogram == null) {
                 continue;
+            }
+            if (!histogram.equals(last)) {
+                lastChange = System.currentTimeMillis();
             }
             last = histogram;
             int there = histogram.entrySet().stream().filter(e -> states.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
@@ -236,6 +242,12 @@ public class ChaosLoad {
             if (there >= expected && submitted == months.size() && quiet > QUIET_MS) {
                 out.put("states", histogram.toString().replace(" ", ""));
                 return true;
+            }
+            // Nothing moves and nobody has anything to do: what is left waits for a timer (hours) or is stuck.
+            if (quiet > STALL_MS && System.currentTimeMillis() - lastChange > STALL_MS) {
+                out.put("states", histogram.toString().replace(" ", ""));
+                System.out.println("  stalled: nothing moved for " + STALL_MS / 1000 + " s");
+                return false;
             }
         }
         out.put("states", last.toString().replace(" ", ""));

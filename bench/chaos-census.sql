@@ -55,6 +55,8 @@ SELECT 'DOUBLED experts (one expert held twice in one half-day)', COUNT(*) FROM 
 SELECT 'missing seats (tenders evaluated without their full committee accepted)', COUNT(*) FROM (
   SELECT t.id FROM tender t JOIN chaos_ack a ON a.id = t.id LEFT JOIN committee_seat s ON s.tender_id = t.id AND s.state = 'ACCEPTED'
    WHERE t.state IN ('EVALUATING', 'HANDING_OVER', 'HANDED_OVER') GROUP BY t.id, t.committee_size HAVING COUNT(s.id) <> t.committee_size) d;
+SELECT 'LOST expert answers (the expert answered, the seat still INVITED)', COUNT(*) FROM chaos_answered a
+  JOIN committee_seat s ON s.id = a.seat_id WHERE s.state = 'INVITED';
 SELECT 'seats by state', GROUP_CONCAT(CONCAT(state, ' ', n) ORDER BY state SEPARATOR ', ')
   FROM (SELECT state, COUNT(*) n FROM committee_seat GROUP BY state) s;
 
@@ -127,7 +129,7 @@ SELECT CONCAT('detail stuck ', t.id, ' ', t.state, ' ', t.evaluation_date, ' ', 
                  JOIN ACT_RU_EXECUTION e ON e.ID_ = k.PROC_INST_ID_ WHERE e.BUSINESS_KEY_ = t.id), '-'),
               '; incidents: ', COALESCE((SELECT GROUP_CONCAT(CONCAT(i.INCIDENT_TYPE_, '@', i.ACTIVITY_ID_) SEPARATOR ' ')
                  FROM ACT_RU_INCIDENT i JOIN ACT_RU_EXECUTION e ON e.ID_ = i.PROC_INST_ID_ WHERE e.BUSINESS_KEY_ = t.id), '-'),
-              '; jobs: ', COALESCE((SELECT GROUP_CONCAT(CONCAT(j.TYPE_, '@', COALESCE(j.ACT_ID_, '?'), IF(j.EXCEPTION_MSG_ IS NULL, '', CONCAT(' failed: ', LEFT(j.EXCEPTION_MSG_, 120)))) SEPARATOR ' ')
+              '; jobs: ', COALESCE((SELECT GROUP_CONCAT(CONCAT(j.TYPE_, '@', COALESCE((SELECT jd.ACT_ID_ FROM ACT_RU_JOBDEF jd WHERE jd.ID_ = j.JOB_DEF_ID_), '?'), IF(j.EXCEPTION_MSG_ IS NULL, '', CONCAT(' failed: ', LEFT(j.EXCEPTION_MSG_, 120)))) SEPARATOR ' ')
                  FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION e ON e.ID_ = j.PROCESS_INSTANCE_ID_ WHERE e.BUSINESS_KEY_ = t.id), '-'),
               '; deadlines: ', COALESCE((SELECT GROUP_CONCAT(CONCAT(d.kind, ' ', d.state) SEPARATOR ', ') FROM deadline d WHERE d.tender_id = t.id), '-'))
   FROM tender t JOIN chaos_ack a ON a.id = t.id WHERE t.state <> 'HANDED_OVER' ORDER BY t.state, t.id LIMIT 40;
@@ -138,6 +140,10 @@ SELECT CONCAT('detail missing-firing ', id, ' ', kind, ' ', state),
  WHERE state <> 'CANCELLED' AND ((due_at IS NOT NULL AND breached_at IS NULL AND due_at < LEAST(COALESCE(completed_at, @now), @now))
     OR (remind_at IS NOT NULL AND reminded_at IS NULL AND breached_at IS NULL AND remind_at < LEAST(COALESCE(completed_at, @now), @now)))
  LIMIT 40;
+SELECT CONCAT('detail lost-answer seat ', s.id), CONCAT('tender ', s.tender_id, ' seat ', s.seat_no, ' invited_at ', s.invited_at,
+       ' SMS sent_at ', COALESCE(o.sent_at, '-'), ' by ', COALESCE(o.claimed_by, '-'))
+  FROM chaos_answered a JOIN committee_seat s ON s.id = a.seat_id
+  LEFT JOIN sms_outbox o ON o.idempotency_key = CONCAT('invite:', s.id) WHERE s.state = 'INVITED' LIMIT 20;
 SELECT CONCAT('detail incident ', ID_, ' ', INCIDENT_TYPE_, ' ', COALESCE(ACTIVITY_ID_, '?')), LEFT(COALESCE(INCIDENT_MSG_, ''), 200)
   FROM ACT_RU_INCIDENT LIMIT 20;
 SELECT CONCAT('detail event-publication ', ID), CONCAT(LISTENER_ID, ' ', EVENT_TYPE, ' published ', PUBLICATION_DATE)
