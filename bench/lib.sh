@@ -108,13 +108,13 @@ mariadb_admin() {
 }
 
 # Makes sure the server runs (.ci/mariadb-up), then drops and recreates the benchmark's database:
-# remote_eval_bench unless another name is given (run-expert-draw.sh uses its own, so that it can run
-# next to the other benchmarks). Never the test suite's remote_eval_test. Prints the admin client command on stdout.
+# remote_eval_bench unless another name is given (run-expert-draw.sh and run-chaos.sh use their own, so that
+# they can run next to the other benchmarks). Never the test suite's remote_eval_test. Prints the admin client command on stdout.
 prepare_bench_database() {
   local admin name="${1:-remote_eval_bench}"
   case "$name" in
-    remote_eval_bench|remote_eval_*bench*) ;;
-    *) log "refusing to drop '$name': benchmark databases are named remote_eval_*bench*"; return 1 ;;
+    remote_eval_bench|remote_eval_*bench*|remote_eval_chaos) ;;
+    *) log "refusing to drop '$name': benchmark databases are named remote_eval_*bench* (or remote_eval_chaos)"; return 1 ;;
   esac
   log "preparing MariaDB (.ci/mariadb-up) and an empty database $name"
   bash "$ROOT/.ci/mariadb-up" >&2 || return 1
@@ -139,7 +139,8 @@ db_statements() {
 }
 
 # bench_start_app <label> <port> <log file> [VAR=value ...]: starts $APP_JAR with the given
-# environment and waits for GET /actuator/health to answer 200. Sets APP_PID and APP_COLDSTART_MS.
+# environment and waits for GET /actuator/health to answer 200 (START_TIMEOUT s, default 180). Sets APP_PID
+# and APP_COLDSTART_MS.
 bench_start_app() {
   local label="$1" port="$2" log_file="$3" t0 code=""
   shift 3
@@ -156,7 +157,9 @@ bench_start_app() {
     code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$port/actuator/health" || true)"
     [ "$code" = 200 ] && break
     if ! kill -0 "$APP_PID" 2>/dev/null; then log "$label: the application exited; last log lines:"; tail -30 "$log_file" >&2; APP_PID=""; return 1; fi
-    if [ $(( $(now_ms) - t0 )) -gt 180000 ]; then log "$label: no health 200 within 180 s"; tail -30 "$log_file" >&2; return 1; fi
+    if [ $(( $(now_ms) - t0 )) -gt $(( ${START_TIMEOUT:-180} * 1000 )) ]; then
+      log "$label: no health 200 within ${START_TIMEOUT:-180} s"; tail -30 "$log_file" >&2; return 1
+    fi
     sleep 0.1
   done
   APP_COLDSTART_MS=$(( $(now_ms) - t0 ))

@@ -1,6 +1,7 @@
 package cn.hlj.remoteeval;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -9,6 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import jakarta.annotation.PreDestroy;
 
 
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
@@ -55,10 +58,22 @@ class InfrastructureConfiguration extends AbstractJdbcConfiguration implements A
         }
     }
 
-    /** Business dates (evaluation day, deadlines) are dates in the province, whatever the server's zone. */
+    /**
+     * Business dates (evaluation day, deadlines) are dates in the province, whatever the server's zone.
+     * {@code remote-eval.clock-offset} (zero unless set) moves business time against the wall clock so
+     * that a benchmark can let a week pass between two starts: the deadline module maps its triggers
+     * to the shifted clock at start ({@code DeadlineResync}). Camunda's timers and Quartz's cron stay on
+     * the wall clock.
+     */
     @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of(RemoteEvalApplication.ZONE));
+    Clock clock(@Value("${remote-eval.clock-offset:PT0S}") Duration offset) {
+        Clock province = Clock.system(ZoneId.of(RemoteEvalApplication.ZONE));
+        if (offset.isZero()) {
+            return province;
+        }
+        LoggerFactory.getLogger(InfrastructureConfiguration.class)
+                .warn("remote-eval.clock-offset is {}: business time is not the wall clock (benchmarks only)", offset);
+        return Clock.offset(province, offset);
     }
 
     /**
