@@ -18,5 +18,6 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
         register(RefusedTaskInputMappers.FromRestException.class);
         register(RefusedTaskInputMappers.FromProcessEngineException.class);
         register(RefusedTaskInputMappers.FromApiProblem.class);
+        register(RefusedTaskInputMappers.FromNullPointer.class);
     }
 }

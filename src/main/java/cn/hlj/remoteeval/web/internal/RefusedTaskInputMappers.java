@@ -2,9 +2,12 @@ package cn.hlj.remoteeval.web.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -64,11 +67,34 @@ final class RefusedTaskInputMappers {
         }
     }
 
+    /**
+     * Camunda finds a task id that names no task with a null check deep in its commands and answers
+     * {@link NullValueException} (or, for the deployed form, a bare {@link NullPointerException}) with
+     * 500; the caller named something that does not exist, which is 404.
+     */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromNullPointer implements ExceptionMapper<NullPointerException> {
+
+        @Override
+        public Response toResponse(NullPointerException exception) {
+            for (StackTraceElement frame : exception.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.camunda.bpm.engine.impl.cmd.GetDeployedTaskFormCmd")) {
+                    return missingTask();
+                }
+            }
+            return new ExceptionHandler().toResponse(exception);
+        }
+    }
+
     /** The answer to the refusal in {@code exception}'s cause chain, or null when there is none. */
     static Response refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TaskInputRefused refused) {
                 return answer(422, TaskInputRefused.class.getSimpleName(), refused.getMessage());
+            }
+            if (cause instanceof NullValueException missing && missing.getMessage() != null
+                    && MISSING_TASK.matcher(missing.getMessage()).find()) {
+                return missingTask();
             }
             if (cause instanceof ApiProblemException problem) {
                 String message = problem.violations().isEmpty() ? problem.getMessage()
@@ -77,6 +103,12 @@ final class RefusedTaskInputMappers {
             }
         }
         return null;
+    }
+
+    private static final Pattern MISSING_TASK = Pattern.compile("[Tt]ask .*(doesn't exist|is null)|Cannot find task");
+
+    private static Response missingTask() {
+        return answer(404, "InvalidRequestException", "任务不存在（可能已被办理或撤销）。");
     }
 
     private static Response answer(int status, String type, String message) {

@@ -1,0 +1,106 @@
+package cn.hlj.remoteeval.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses, before any framework reads them, two request shapes the frameworks answer with 500: a query
+ * string with a broken percent-escape ({@code ?a=%zz}; Jersey throws while decoding it for the engine
+ * REST API) and a {@code Content-Type} with a wildcard ({@code *}{@code /*}; Spring MVC asserts it
+ * away). The refusal goes to the error page ({@link ProblemErrorController}), which answers it like
+ * every other one.
+ */
+class RequestShapeFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!validEscapes(request.getQueryString())) {
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
+                    new MalformedQueryException("malformed percent-escape in the query string"));
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null && !contentType.isBlank() && !concrete(contentType)) {
+            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    new HttpMediaTypeNotSupportedException("Content-Type is not a concrete media type"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ErrorAnswers.owns(request.getRequestURI());
+    }
+
+    /** A query whose percent-escapes do not decode. */
+    static final class MalformedQueryException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        MalformedQueryException(String message) {
+            super(message);
+        }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, Exception refusal)
+            throws IOException {
+        request.setAttribute(ProblemErrorController.REFUSAL_ATTRIBUTE, refusal);
+        response.sendError(status);
+    }
+
+    static boolean validEscapes(String query) {
+        if (query == null) {
+            return true;
+        }
+        for (int i = 0; i < query.length(); i++) {
+            if (query.charAt(i) == '%') {
+                if (i + 2 >= query.length()) {
+                    return false;
+                }
+                if (Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            }
+        }
+        return true;
+    }
+
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            // Spring MVC answers an unparsable type with 415 itself.
+            return true;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<RequestShapeFilter> requestShapeFilter() {
+            FilterRegistrationBean<RequestShapeFilter> registration = new FilterRegistrationBean<>(new RequestShapeFilter());
+            registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*"));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+            return registration;
+        }
+    }
+}
