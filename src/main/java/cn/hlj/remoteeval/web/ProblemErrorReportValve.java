@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Tomcat's own error report, for what Tomcat refuses before any servlet or error page runs: a URL it
  * cannot decode ({@code %zz}, an encoded slash or NUL), characters a query may not hold, a request line
  * or header over its limit, a method it does not know. Under {@code /api} and {@code /engine-rest} the
- * report is the same JSON as every other refusal there ({@link ErrorAnswers}); elsewhere it stays
- * Tomcat's page, without server details.
+ * report is the same JSON as every other refusal there ({@link ErrorAnswers}), and so is the report of a
+ * request line too broken to have a path; elsewhere it stays Tomcat's page, without server details.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -38,6 +38,12 @@ class ProblemErrorReportValve extends ErrorReportValve {
         int status = response.getStatus();
         String path = request.getRequestURI();
         HttpStatus known = HttpStatus.resolve(status);
+        // A request line Tomcat could not parse (a character a query may not hold, a line over the header
+        // limit) leaves no path at all; its sender is a program, which reads JSON better than a page.
+        boolean unparsed = path == null || path.isEmpty();
+        if (unparsed) {
+            path = "/api";
+        }
         if (status < 400 || known == null || !ErrorAnswers.owns(path) || response.getContentWritten() > 0) {
             super.report(request, response, throwable);
             return;
@@ -69,6 +75,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
                         }
                     }
                     host.getPipeline().addValve(new ProblemErrorReportValve(status -> handler.forStatus(status, null)));
+                    // The host adds its own report at start unless one of this class is in place.
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
                 }
             });
         }

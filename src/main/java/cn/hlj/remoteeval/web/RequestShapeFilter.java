@@ -7,8 +7,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,11 +20,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses, before any framework reads them, two request shapes the frameworks answer with 500: a query
- * string with a broken percent-escape ({@code ?a=%zz}; Jersey throws while decoding it for the engine
- * REST API) and a {@code Content-Type} with a wildcard ({@code *}{@code /*}; Spring MVC asserts it
- * away). The refusal goes to the error page ({@link ProblemErrorController}), which answers it like
- * every other one.
+ * Refuses, before any framework reads them, request shapes the frameworks answer with 500 or only after
+ * the handler ran: a query string with a broken percent-escape ({@code ?a=%zz}; Jersey throws while
+ * decoding it for the engine REST API), a {@code Content-Type} with a wildcard ({@code *}{@code /*};
+ * Spring MVC asserts it away) and, under {@code /api}, an {@code Accept} that rules out every answer
+ * the API gives. The refusal goes to the error page ({@link ProblemErrorController}), which answers it
+ * like every other one.
  */
 class RequestShapeFilter extends OncePerRequestFilter {
 
@@ -32,6 +35,11 @@ class RequestShapeFilter extends OncePerRequestFilter {
         if (!validEscapes(request.getQueryString())) {
             refuse(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     new MalformedQueryException("malformed percent-escape in the query string"));
+            return;
+        }
+        if (ErrorAnswers.isApi(request.getRequestURI()) && !acceptsWhatTheApiAnswers(request.getHeader(HttpHeaders.ACCEPT))) {
+            refuse(request, response, HttpServletResponse.SC_NOT_ACCEPTABLE,
+                    new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON)));
             return;
         }
         String contentType = request.getContentType();
@@ -81,6 +89,34 @@ class RequestShapeFilter extends OncePerRequestFilter {
         }
         return true;
     }
+
+    /**
+     * The API answers JSON (and the monthly report Excel). Checked before the handler runs: Spring MVC
+     * finds an unacceptable answer only after the handler, which may already have recorded the read
+     * (a view of incidents is audited) for an answer the caller never gets.
+     */
+    static boolean acceptsWhatTheApiAnswers(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            // Spring MVC answers an unparsable Accept with 406 itself, before the handler.
+            return true;
+        }
+        for (MediaType type : types) {
+            if (type.getQualityValue() > 0 && (type.includes(MediaType.APPLICATION_JSON)
+                    || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) || type.isCompatibleWith(SPREADSHEET))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final MediaType SPREADSHEET =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private static boolean concrete(String contentType) {
         try {

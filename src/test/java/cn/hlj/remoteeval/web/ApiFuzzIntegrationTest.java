@@ -177,6 +177,8 @@ class ApiFuzzIntegrationTest {
         int rejectedChecked = 0;
         int ambiguousWindows = 0;
         long started = System.nanoTime();
+        long sendNanos = 0;
+        long checkNanos = 0;
         for (int i = 0; i < requests; i++) {
             if (i % 1000 == 0) {
                 refreshOwnTasks();
@@ -193,7 +195,9 @@ class ApiFuzzIntegrationTest {
                 fuzzed = lowLevelRequest();
             }
             endpointsHit.add(fuzzed.endpoint());
+            long sending = System.nanoTime();
             RawHttp.Response response = http.send(fuzzed.request());
+            sendNanos += System.nanoTime() - sending;
             statuses.merge(response.status() / 100 + "xx", 1, Integer::sum);
             harvestIds(fuzzed, response);
             String problem = judge(fuzzed, response);
@@ -201,10 +205,12 @@ class ApiFuzzIntegrationTest {
                 offenders.add(problem);
             }
             {
+                long checking = System.nanoTime();
                 Map<String, String> after = checksum.snapshot();
+                checkNanos += System.nanoTime() - checking;
                 Set<String> changed = TableChecksum.changed(baseline, after);
                 baseline = after;
-                if (response.status() >= 400 && !changed.isEmpty()) {
+                if (response.status() >= 400 && !changed.isEmpty() && !recordedRefusal(fuzzed, changed)) {
                     if (changed.stream().anyMatch(TableChecksum::isBackground)) {
                         ambiguousWindows++;
                     } else {
@@ -220,7 +226,8 @@ class ApiFuzzIntegrationTest {
         System.out.println("ApiFuzzIntegrationTest: " + requests + " requests in " + seconds + " s, seed " + seed
                 + ", answers " + statuses + ", " + endpointsHit.size() + " endpoints, " + rejectedChecked
                 + " refusals checked against " + checksum.tableCount() + " tables, " + ambiguousWindows
-                + " windows with background writes, " + offenders.size() + " offenders");
+                + " windows with background writes, " + offenders.size() + " offenders; sending "
+                + sendNanos / 1_000_000_000L + " s, row checks " + checkNanos / 1_000_000_000L + " s");
 
         assertThat(offenders).as("offenders of seed " + seed + " (method, path, body summary)").isEmpty();
         assertThat(statuses.getOrDefault("4xx", 0)).as("refusals").isGreaterThan(requests / 2);
@@ -231,6 +238,16 @@ class ApiFuzzIntegrationTest {
         assertThat(endpointsHit).as("every endpoint was fuzzed")
                 .containsAll(apiEndpoints.stream().map(Endpoint::key).toList())
                 .containsAll(engineEndpoints.stream().map(Endpoint::key).toList());
+    }
+
+    /**
+     * The one refusal that keeps a record by design: an expert import whose rows are wrong (422) is
+     * stored with its errors and audited, and the answer names it by its id so that the pool
+     * administrator can read the errors again; no expert changes.
+     */
+    private static boolean recordedRefusal(Fuzzed fuzzed, Set<String> changed) {
+        return fuzzed.request().target().startsWith("/api/experts/import") && changed.stream()
+                .allMatch(table -> table.equalsIgnoreCase("EXPERT_IMPORT") || table.equalsIgnoreCase("AUDIT_ENTRY"));
     }
 
     private static final Pattern ID_IN_ANSWER = Pattern.compile("\"(?:id|[a-z]+Id)\"\\s*:\\s*\"?([A-Za-z0-9-]{1,64})");
@@ -412,12 +429,14 @@ class ApiFuzzIntegrationTest {
         String target = expand(endpoint.pattern(), reading) + query(endpoint.queryParams(), reading);
         RawHttp.Request request = RawHttp.Request.of(method, target);
         String summary = "";
-        if (endpoint.upload() && random.nextInt(5) != 0) {
+        if (endpoint.upload() && !"TRACE".equals(method) && random.nextInt(5) != 0) {
             FuzzUploads.Upload upload = uploads.next(random);
             String part = random.nextInt(10) == 0 ? "wrong" : pick(endpoint.parts());
             request = multipart(request, part, upload);
             summary = upload.kind() + " " + upload.content().length + " B as part " + part;
-        } else if (!reading && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+        } else if (!reading && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                // Tomcat's HTTP processor refuses a TRACE with a body before any valve or servlet can answer.
+                && !"TRACE".equals(method)) {
             Body body = body(endpoint.bodyType());
             request = request.body(body.contentType(), body.bytes());
             summary = body.summary();

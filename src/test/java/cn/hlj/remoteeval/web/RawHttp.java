@@ -89,10 +89,20 @@ final class RawHttp {
                 head.append("Content-Length: ").append(request.body().length).append("\r\n");
             }
             head.append("\r\n");
+            // Read while writing: a server refusing a large body answers before it has read it and then
+            // closes, and an answer not read before that reset would be lost.
+            InputStream in = socket.getInputStream();
+            java.util.concurrent.CompletableFuture<Response> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(in);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             try {
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 if (request.body() != null) {
-                    for (int at = 0; at < request.body().length; at += 64 * 1024) {
+                    for (int at = 0; at < request.body().length && !answer.isDone(); at += 64 * 1024) {
                         out.write(request.body(), at, Math.min(64 * 1024, request.body().length - at));
                     }
                 }
@@ -100,7 +110,14 @@ final class RawHttp {
             } catch (IOException e) {
                 // The server answered and closed before the whole body was sent (a body over its limit).
             }
-            return read(socket.getInputStream());
+            try {
+                return answer.get(TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("no answer from the application", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("no connection to the application on port " + port, e);
         }

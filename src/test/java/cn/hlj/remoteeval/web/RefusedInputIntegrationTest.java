@@ -166,10 +166,7 @@ class RefusedInputIntegrationTest {
 
     @Test
     void aFormSubmittedWithAWronglyTypedVariableIs400AndTheTaskStaysOpen() throws Exception {
-        String instance = runtime.createProcessInstanceByKey("cross-province-capacity-check")
-                .startBeforeActivity("ReviewCrossProvinceCapacity").setVariable("shortfallCount", 1)
-                .setVariable("shortfallReport", "refused input").execute().getId();
-        String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        String task = ownTask();
 
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/submit-form").basic("staff-prov")
                 .json("{\"variables\":{\"capacityReviewed\":{\"value\":\"not a boolean\",\"type\":\"Boolean\"}}}")), 400);
@@ -177,6 +174,35 @@ class RefusedInputIntegrationTest {
                 .json("{\"variables\":{\"capacityReviewed\":{\"value\":1e999,\"type\":\"Integer\"}}}")), 400);
 
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingOrNullBodyOnATaskEndpointIs400() throws Exception {
+        String task = ownTask();
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/claim").basic("staff-prov")
+                .json("null")), 400);
+        camundaError(send(RawHttp.Request.of("PUT", "/engine-rest/task/" + task + "/variables/x").basic("staff-prov")
+                .body("application/json", new byte[0])), 400);
+    }
+
+    @Test
+    void aBodyBeyondJacksonsReadConstraintsIs400OnTheEngineRestApi() throws Exception {
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/create").basic("demo")
+                .json("{\"name\": " + "9".repeat(5000) + "}")), 400);
+    }
+
+    @Test
+    void deletingATaskOfARunningProcessIs400() throws Exception {
+        String task = ownTask();
+        camundaError(send(RawHttp.Request.of("DELETE", "/engine-rest/task/" + task).basic("demo")), 400);
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    private String ownTask() {
+        String instance = runtime.createProcessInstanceByKey("cross-province-capacity-check")
+                .startBeforeActivity("ReviewCrossProvinceCapacity").setVariable("shortfallCount", 1)
+                .setVariable("shortfallReport", "refused input").execute().getId();
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
     }
 
     private static RawHttp.Request multipart(String path, String user, String fileName, byte[] content) {

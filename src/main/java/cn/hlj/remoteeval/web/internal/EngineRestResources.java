@@ -19,5 +19,6 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
         register(RefusedTaskInputMappers.FromProcessEngineException.class);
         register(RefusedTaskInputMappers.FromApiProblem.class);
         register(RefusedTaskInputMappers.FromNullPointer.class);
+        register(RefusedTaskInputMappers.FromJsonConstraints.class);
     }
 }

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
 import cn.hlj.remoteeval.web.TaskInputRefused;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -70,7 +72,9 @@ final class RefusedTaskInputMappers {
     /**
      * Camunda finds a task id that names no task with a null check deep in its commands and answers
      * {@link NullValueException} (or, for the deployed form, a bare {@link NullPointerException}) with
-     * 500; the caller named something that does not exist, which is 404.
+     * 500; the caller named something that does not exist, which is 404. A bare
+     * {@link NullPointerException} thrown by the REST layer itself is a request body that was missing or
+     * {@code null} (Camunda's resources dereference the body without a check): 400.
      */
     @Priority(AHEAD_OF_CAMUNDA)
     static class FromNullPointer implements ExceptionMapper<NullPointerException> {
@@ -78,11 +82,28 @@ final class RefusedTaskInputMappers {
         @Override
         public Response toResponse(NullPointerException exception) {
             for (StackTraceElement frame : exception.getStackTrace()) {
-                if (frame.getClassName().startsWith("org.camunda.bpm.engine.impl.cmd.GetDeployedTaskFormCmd")) {
+                if (frame.getClassName().endsWith(".GetDeployedTaskFormCmd")) {
                     return missingTask();
                 }
             }
+            StackTraceElement[] frames = exception.getStackTrace();
+            if (frames.length > 0 && frames[0].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
+                return answer(400, "InvalidRequestException", "请求体不能为空，且必须是合法的 JSON 对象。");
+            }
             return new ExceptionHandler().toResponse(exception);
+        }
+    }
+
+    /**
+     * A body Jackson refuses by its read constraints (a number of 5,000 digits, nesting thousands deep):
+     * Camunda maps only parse and mapping errors to 400, the constraint errors fall through to 500.
+     */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromJsonConstraints implements ExceptionMapper<StreamConstraintsException> {
+
+        @Override
+        public Response toResponse(StreamConstraintsException exception) {
+            return answer(400, "InvalidRequestException", "请求体超出解析限制（数字或文本过长，或嵌套过深）。");
         }
     }
 
@@ -96,6 +117,10 @@ final class RefusedTaskInputMappers {
                     && MISSING_TASK.matcher(missing.getMessage()).find()) {
                 return missingTask();
             }
+            if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
+                    && cause.getMessage().startsWith(TASK_OF_A_PROCESS)) {
+                return answer(400, "InvalidRequestException", "流程中的任务不能删除，只能办理。");
+            }
             if (cause instanceof ApiProblemException problem) {
                 String message = problem.violations().isEmpty() ? problem.getMessage()
                         : problem.violations().stream().map(FieldViolation::message).collect(Collectors.joining("；"));
@@ -104,6 +129,9 @@ final class RefusedTaskInputMappers {
         }
         return null;
     }
+
+    /** Camunda's refusal to delete a task of a running process, which it answers with 500. */
+    private static final String TASK_OF_A_PROCESS = "The task cannot be deleted because is part of a running process";
 
     private static final Pattern MISSING_TASK = Pattern.compile("[Tt]ask .*(doesn't exist|is null)|Cannot find task");
 
