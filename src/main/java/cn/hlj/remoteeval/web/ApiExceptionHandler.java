@@ -109,8 +109,8 @@ class ApiExceptionHandler {
         log.warn("Database busy, request refused with 503: {}", e.getClass().getSimpleName());
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙",
                 "数据正被其他操作占用，本次操作未保存，请 " + RETRY_AFTER_SECONDS + " 秒后重试。", List.of());
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
-                .body(answer.getBody());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(answer.getBody());
     }
 
     @ExceptionHandler(MultipartException.class)

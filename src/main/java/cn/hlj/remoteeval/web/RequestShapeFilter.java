@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -135,7 +135,9 @@ class RequestShapeFilter extends OncePerRequestFilter {
         FilterRegistrationBean<RequestShapeFilter> requestShapeFilter() {
             FilterRegistrationBean<RequestShapeFilter> registration = new FilterRegistrationBean<>(new RequestShapeFilter());
             registration.setUrlPatterns(List.of("/api/*", "/engine-rest/*"));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+            // After Spring Security's filters: its firewall answers what it refuses first, and a refusal
+            // here then goes to an error page the firewall already let through.
+            registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
             return registration;
         }
     }

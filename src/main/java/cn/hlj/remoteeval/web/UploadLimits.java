@@ -35,7 +35,7 @@ class UploadLimits {
         ZipSecureFile.setMinInflateRatio(minInflateRatio);
         ZipSecureFile.setMaxEntrySize(maxEntrySize.toBytes());
         log.info("Upload limits: file {}, request {}, xlsx entries at most {} and inflating at most {}x",
-                maxFileSize, maxRequestSize, maxEntrySize, Math.round(1 / minInflateRatio));
+                words(maxFileSize), words(maxRequestSize), words(maxEntrySize), Math.round(1 / minInflateRatio));
     }
 
     /** The limit in words for the person whose file was too large. */

@@ -82,6 +82,9 @@ class RefusedInputIntegrationTest {
     @Test
     void aRequestTheFirewallRefusesIsAProblemUnderApiAndCamundasErrorUnderEngineRest() throws Exception {
         problem(send(RawHttp.Request.of("FOO", "/api/tenders").basic("staff-hrb")), 400);
+        RawHttp.Response trace = send(RawHttp.Request.of("TRACE", "/api/tenders").basic("staff-hrb").header("Accept", "image/png"));
+        assertThat(trace.status()).isIn(400, 405);
+        problem(trace, trace.status());
         problem(send(RawHttp.Request.of("GET", "/api/tenders//x").basic("staff-hrb")), 400);
         camundaError(send(RawHttp.Request.of("FOO", "/engine-rest/task").basic("staff-hrb")), 400);
     }
@@ -181,8 +184,10 @@ class RefusedInputIntegrationTest {
         String task = ownTask();
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/claim").basic("staff-prov")
                 .json("null")), 400);
-        camundaError(send(RawHttp.Request.of("PUT", "/engine-rest/task/" + task + "/variables/x").basic("staff-prov")
+        camundaError(send(RawHttp.Request.of("PUT", "/engine-rest/task/" + task + "/variables/x").basic("demo")
                 .body("application/json", new byte[0])), 400);
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/resolve").basic("demo")
+                .json("{\"variables\":{\"f\":{\"value\":\"eA==\",\"type\":\"File\"}}}")), 400);
     }
 
     @Test

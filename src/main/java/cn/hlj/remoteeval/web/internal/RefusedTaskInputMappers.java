@@ -107,6 +107,24 @@ final class RefusedTaskInputMappers {
         }
     }
 
+    /**
+     * A variable whose value does not fit its type where Camunda builds the typed value (a {@code File}
+     * without a file name): Camunda answers the {@link IllegalArgumentException} with 500.
+     */
+    @Priority(AHEAD_OF_CAMUNDA)
+    static class FromIllegalArgument implements ExceptionMapper<IllegalArgumentException> {
+
+        @Override
+        public Response toResponse(IllegalArgumentException exception) {
+            for (StackTraceElement frame : exception.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.camunda.bpm.engine.rest.dto.")) {
+                    return answer(400, "InvalidRequestException", "变量的值与其类型不符，请检查 type、value 与 valueInfo。");
+                }
+            }
+            return new ExceptionHandler().toResponse(exception);
+        }
+    }
+
     /** The answer to the refusal in {@code exception}'s cause chain, or null when there is none. */
     static Response refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
