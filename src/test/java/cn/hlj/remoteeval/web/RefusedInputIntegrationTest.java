@@ -82,9 +82,6 @@ class RefusedInputIntegrationTest {
     @Test
     void aRequestTheFirewallRefusesIsAProblemUnderApiAndCamundasErrorUnderEngineRest() throws Exception {
         problem(send(RawHttp.Request.of("FOO", "/api/tenders").basic("staff-hrb")), 400);
-        RawHttp.Response trace = send(RawHttp.Request.of("TRACE", "/api/tenders").basic("staff-hrb").header("Accept", "image/png"));
-        assertThat(trace.status()).isIn(400, 405);
-        problem(trace, trace.status());
         problem(send(RawHttp.Request.of("GET", "/api/tenders//x").basic("staff-hrb")), 400);
         camundaError(send(RawHttp.Request.of("FOO", "/engine-rest/task").basic("staff-hrb")), 400);
     }
@@ -171,10 +168,10 @@ class RefusedInputIntegrationTest {
     void aFormSubmittedWithAWronglyTypedVariableIs400AndTheTaskStaysOpen() throws Exception {
         String task = ownTask();
 
-        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/submit-form").basic("staff-prov")
-                .json("{\"variables\":{\"capacityReviewed\":{\"value\":\"not a boolean\",\"type\":\"Boolean\"}}}")), 400);
-        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/submit-form").basic("staff-prov")
-                .json("{\"variables\":{\"capacityReviewed\":{\"value\":1e999,\"type\":\"Integer\"}}}")), 400);
+        for (String value : List.of("{\"value\":\"not a boolean\",\"type\":\"Boolean\"}", "{\"value\":1e999,\"type\":\"Integer\"}")) {
+            camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/submit-form").basic("staff-prov")
+                    .json("{\"variables\":{\"capacityReviewed\":" + value + "}}")), 400);
+        }
 
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
     }
@@ -187,7 +184,7 @@ class RefusedInputIntegrationTest {
         camundaError(send(RawHttp.Request.of("PUT", "/engine-rest/task/" + task + "/variables/x").basic("demo")
                 .body("application/json", new byte[0])), 400);
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/resolve").basic("demo")
-                .json("{\"variables\":{\"f\":{\"value\":\"eA==\",\"type\":\"File\"}}}")), 400);
+                .json("{\"variables\":{\"f\":{\"value\":\"x\",\"type\":\"\"}}}")), 400);
     }
 
     @Test

@@ -20,6 +20,6 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
         register(RefusedTaskInputMappers.FromApiProblem.class);
         register(RefusedTaskInputMappers.FromNullPointer.class);
         register(RefusedTaskInputMappers.FromJsonConstraints.class);
-        register(RefusedTaskInputMappers.FromIllegalArgument.class);
+        register(RefusedTaskInputMappers.FromVariableConversion.class);
     }
 }

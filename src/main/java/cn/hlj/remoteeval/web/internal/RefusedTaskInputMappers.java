@@ -81,10 +81,8 @@ final class RefusedTaskInputMappers {
 
         @Override
         public Response toResponse(NullPointerException exception) {
-            for (StackTraceElement frame : exception.getStackTrace()) {
-                if (frame.getClassName().endsWith(".GetDeployedTaskFormCmd")) {
-                    return missingTask();
-                }
+            if (thrownWithin(exception, ".GetDeployedTaskFormCmd")) {
+                return missingTask();
             }
             StackTraceElement[] frames = exception.getStackTrace();
             if (frames.length > 0 && frames[0].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
@@ -108,21 +106,29 @@ final class RefusedTaskInputMappers {
     }
 
     /**
-     * A variable whose value does not fit its type where Camunda builds the typed value (a {@code File}
-     * without a file name): Camunda answers the {@link IllegalArgumentException} with 500.
+     * A variable whose value or type Camunda cannot build a typed value from (a type of "", a file
+     * without a name): its DTO throws a bare runtime exception, which Camunda answers with 500. Any other
+     * runtime exception keeps Camunda's own answer.
      */
     @Priority(AHEAD_OF_CAMUNDA)
-    static class FromIllegalArgument implements ExceptionMapper<IllegalArgumentException> {
+    static class FromVariableConversion implements ExceptionMapper<RuntimeException> {
 
         @Override
-        public Response toResponse(IllegalArgumentException exception) {
-            for (StackTraceElement frame : exception.getStackTrace()) {
-                if (frame.getClassName().startsWith("org.camunda.bpm.engine.rest.dto.")) {
-                    return answer(400, "InvalidRequestException", "变量的值与其类型不符，请检查 type、value 与 valueInfo。");
-                }
-            }
-            return new ExceptionHandler().toResponse(exception);
+        public Response toResponse(RuntimeException exception) {
+            return thrownWithin(exception, "org.camunda.bpm.engine.rest.dto.")
+                    ? answer(400, "InvalidRequestException", "变量的值与其类型不符，请检查 type、value 与 valueInfo。")
+                    : new ExceptionHandler().toResponse(exception);
         }
+    }
+
+    /** Whether a frame of a class whose name contains {@code classNamePart} threw or called on to the throw. */
+    private static boolean thrownWithin(Throwable exception, String classNamePart) {
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            if (frame.getClassName().contains(classNamePart)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The answer to the refusal in {@code exception}'s cause chain, or null when there is none. */
