@@ -181,10 +181,17 @@ class RefusedInputIntegrationTest {
         String task = ownTask();
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/claim").basic("staff-prov")
                 .json("null")), 400);
-        camundaError(send(RawHttp.Request.of("PUT", "/engine-rest/task/" + task + "/variables/x").basic("demo")
-                .body("application/json", new byte[0])), 400);
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/resolve").basic("demo")
                 .json("{\"variables\":{\"f\":{\"value\":\"x\",\"type\":\"\"}}}")), 400);
+    }
+
+    @Test
+    void claimingATaskSomebodyElseClaimedIs409() throws Exception {
+        String task = ownTask();
+        assertThat(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/claim").basic("staff-prov")
+                .json("{\"userId\":\"staff-prov\"}")).status()).isEqualTo(204);
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/claim").basic("demo")
+                .json("{\"userId\":\"demo\"}")), 409);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -140,6 +141,9 @@ final class RefusedTaskInputMappers {
             if (cause instanceof NullValueException missing && missing.getMessage() != null
                     && MISSING_TASK.matcher(missing.getMessage()).find()) {
                 return missingTask();
+            }
+            if (cause instanceof TaskAlreadyClaimedException) {
+                return answer(409, "InvalidRequestException", "任务已被他人认领。");
             }
             if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
                     && cause.getMessage().startsWith(TASK_OF_A_PROCESS)) {
