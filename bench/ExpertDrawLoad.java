@@ -99,10 +99,9 @@ public class ExpertDrawLoad {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
     static final Pattern PHASE = Pattern.compile("\"phase\"\\s*:\\s*\"([A-Z_]+)\"");
-    static final Pattern JOB = Pattern.compile("\\{\"jobId\":\"([^\"]+)\",\"tenderId\":\"([^\"]*)\"");
-    static final Pattern MICROS = Pattern.compile("\"micros\"\\s*:\\s*(-?\\d+)");
-    static final Pattern DRAW_MICROS = Pattern.compile("\"drawMicros\"\\s*:\\s*(-?\\d+)");
-    static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final String DRAW_TIMER = "remote_eval_expert_draw_seconds";
+    static final String SCREENING_TIMER = "remote_eval_expert_draw_screening_seconds";
+    static final Pattern ERROR = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     static final Pattern EXPERT_REF = Pattern.compile("\"expertRef\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
     static final Pattern INTACT = Pattern.compile("\"intact\"\\s*:\\s*(true|false)");
@@ -145,11 +144,13 @@ public class ExpertDrawLoad {
     static class Api {
         final String baseUrl;
         final String label;
+        final Operator.Http operator;
         final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         Api(Map<String, String> opts) {
             baseUrl = opts.getOrDefault("base-url", "http://127.0.0.1:8080");
+            operator = Operator.demo(baseUrl);
             label = opts.getOrDefault("label", "app");
         }
 
@@ -450,24 +451,10 @@ public class ExpertDrawLoad {
         }
     }
 
-    /** One attempt at one job: client time, and the server's executeJob and draw() times (µs; -1 unknown). */
-    record Attempt(String jobId, String tenderId, long startNanos, long endNanos, int status, long serverMicros,
-            long drawMicros, String error, Map<String, long[]> phases) {
+    /** One attempt at one job, timed by the client; status 200 for any 2xx (the engine REST API answers 204). */
+    record Attempt(String jobId, String tenderId, long startNanos, long endNanos, int status, String error) {
     }
 
-    static final Pattern PHASES = Pattern.compile("\"phases\"\\s*:\\s*\\{([^}]*)\\}");
-    static final Pattern PHASE_ENTRY = Pattern.compile("\"([A-Za-z]+\\.[A-Za-z]+)\"\\s*:\\s*\\[(\\d+),(\\d+)\\]");
-
-    /** The answer's phases: "Class.method" to [microseconds, calls]. */
-    static Map<String, long[]> phases(String body) {
-        Map<String, long[]> phases = new TreeMap<>();
-        String inner = group(PHASES, body, "");
-        Matcher m = PHASE_ENTRY.matcher(inner);
-        while (m.find()) {
-            phases.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
-        }
-        return phases;
-    }
 
     static final class Draws extends Api {
         final Map<String, String> opts;
@@ -741,17 +728,13 @@ public class ExpertDrawLoad {
         }
 
         void venueDraws() throws Exception {
-            Map<String, String> jobs = new LinkedHashMap<>();
-            Matcher m = JOB.matcher(require(get("demo", "/api/bench/venue-draw-jobs"), 200, "GET venue draw jobs").body());
-            while (m.find()) {
-                jobs.put(m.group(2), m.group(1));
-            }
+            Map<String, String> jobs = jobs("DrawVenues");
             long t = System.nanoTime();
             AtomicInteger failed = new AtomicInteger();
             parallel("venue draws", tenders, tender -> {
                 String job = jobs.get(tender.id);
                 for (int a = 0; job != null && a < attempts; a++) {
-                    if (send("POST", "/api/bench/venue-draw-jobs/" + job, "demo", null, (String) null).status() == 200) {
+                    if (send("POST", Operator.executePath(job), "demo", "application/json", (String) null).status() / 100 == 2) {
                         return;
                     }
                     failed.incrementAndGet();
@@ -771,7 +754,7 @@ public class ExpertDrawLoad {
             AtomicInteger failed = new AtomicInteger();
             parallel("expert draw timers", tenders, tender -> {
                 String job = jobs.get(tender.id);
-                if (job != null && send("POST", "/api/bench/expert-draw-jobs/" + job, "demo", null, (String) null).status() != 200) {
+                if (job != null && send("POST", Operator.executePath(job), "demo", "application/json", (String) null).status() / 100 != 2) {
                     failed.incrementAndGet();
                 }
             });
@@ -779,29 +762,23 @@ public class ExpertDrawLoad {
                     (System.nanoTime() - t) / 1e9, failed.get());
         }
 
-        Map<String, String> jobs(String activity) throws Exception {
-            Map<String, String> jobs = new LinkedHashMap<>();
-            Matcher m = JOB.matcher(require(get("demo", "/api/bench/expert-draw-jobs?activity=" + activity), 200,
-                    "GET " + activity + " jobs").body());
-            while (m.find()) {
-                jobs.put(m.group(2), m.group(1));
-            }
-            return jobs;
+        /** The pending jobs of a lifecycle activity through the engine REST API: tender id to job id. */
+        Map<String, String> jobs(String activity) {
+            return Operator.pendingJobs(operator, "tender-lifecycle", activity);
         }
 
         Attempt execute(String jobId, String tenderId) throws InterruptedException {
             long start = System.nanoTime();
             Answer answer;
             try {
-                answer = send("POST", "/api/bench/expert-draw-jobs/" + jobId, "demo", null, (String) null);
+                answer = send("POST", Operator.executePath(jobId), "demo", "application/json", (String) null);
             } catch (IOException e) {
-                answer = new Answer(-1, "{\"error\":\"" + e.toString().replace("\"", "'") + "\"}");
+                answer = new Answer(-1, "{\"message\":\"" + e.toString().replace("\"", "'") + "\"}");
             }
             long end = System.nanoTime();
-            return new Attempt(jobId, tenderId, start, end, answer.status(), Long.parseLong(group(MICROS, answer.body(), "-1")),
-                    Long.parseLong(group(DRAW_MICROS, answer.body(), "-1")),
-                    answer.status() == 200 ? null : group(ERROR, answer.body(), answer.body()),
-                    answer.status() == 200 ? phases(answer.body()) : Map.of());
+            boolean ok = answer.status() / 100 == 2;
+            return new Attempt(jobId, tenderId, start, end, ok ? 200 : answer.status(),
+                    ok ? null : group(ERROR, answer.body(), answer.body()));
         }
 
         /** One drawer, one draw after the other, in slot order. */
@@ -812,6 +789,7 @@ public class ExpertDrawLoad {
             List<Attempt> done = new ArrayList<>();
             long statements0 = dbStatements();
             long[] cpu0 = cpu();
+            Map<String, Double> timers0 = Operator.scrape(operator, "remote_eval_expert_draw");
             long t0 = System.nanoTime();
             for (Tender tender : list) {
                 String job = jobs.get(tender.id);
@@ -834,7 +812,7 @@ public class ExpertDrawLoad {
             }
             cpuFigures(p, cpu0, cpu1, seconds);
             figures(p, done);
-            breakdown(p, done);
+            serverTimers(p, timers0);
             System.out.printf(Locale.ROOT, "  [%s %s] %d draws one at a time in %.1f s | draw() ms p50 %s p90 %s p99 %s max %s | executeJob p50 %s"
                     + " p99 %s | client p50 %s p99 %s | failed attempts %s %s%n", label, phase, list.size(), seconds,
                     results.get(p + "draw.p50"), results.get(p + "draw.p90"), results.get(p + "draw.p99"), results.get(p + "draw.max"),
@@ -872,6 +850,7 @@ public class ExpertDrawLoad {
             }
             ready.await();
             long[] cpu0 = cpu();
+            Map<String, Double> timers0 = Operator.scrape(operator, "remote_eval_expert_draw");
             long t0 = System.nanoTime();
             go.countDown();
             for (Thread thread : drawers) {
@@ -892,7 +871,7 @@ public class ExpertDrawLoad {
             results.put(p + "drawsPerSecond", String.format(Locale.ROOT, "%.1f", succeeded / wall));
             cpuFigures(p, cpu0, cpu1, seconds);
             figures(p, done);
-            breakdown(p, done);
+            serverTimers(p, timers0);
             System.out.printf(Locale.ROOT, "  [%s %s] %d concurrent draws for %s in %.2f s = %.1f draws/s | client ms p50 %s p99 %s max %s"
                     + " | draw() p50 %s p99 %s | executeJob p50 %s p99 %s | failed attempts %s %s%n", label, phase, succeeded,
                     results.get(p + "slot"), wall, succeeded / wall, results.get(p + "client.p50"), results.get(p + "client.p99"),
@@ -913,8 +892,6 @@ public class ExpertDrawLoad {
             List<Attempt> ok = done.stream().filter(a -> a.status() == 200).toList();
             List<Attempt> failed = done.stream().filter(a -> a.status() != 200).toList();
             percentiles(p + "client.", perDraw.values().stream().mapToLong(x -> (x[1] - x[0]) / 1_000).sorted().toArray());
-            percentiles(p + "job.", ok.stream().mapToLong(Attempt::serverMicros).sorted().toArray());
-            percentiles(p + "draw.", ok.stream().mapToLong(Attempt::drawMicros).filter(x -> x >= 0).sorted().toArray());
             results.put(p + "attempts", Integer.toString(done.size()));
             results.put(p + "failedAttempts", Integer.toString(failed.size()));
             results.put(p + "failedDraws", Long.toString(perDraw.size() - ok.stream().map(Attempt::jobId).distinct().count()));
@@ -924,42 +901,17 @@ public class ExpertDrawLoad {
         }
 
         /**
-         * Where draw() spends its time: for each timed collaborator, the mean, p50 and p99 per draw of its
-         * time (µs summed over its calls in the draw) and its calls per draw; "rest" is draw() less all of them
-         * (draw()'s own code: the eligible list's encoding and decoding, the bookkeeping).
+         * The server's timers between {@code before} and now (from {@code /actuator/prometheus}): draw() of the
+         * committee draws ({@code remote_eval.expert_draw}, kind committee) and, inside it, the candidates and their
+         * screening ({@code remote_eval.expert_draw.screening}). Percentiles are histogram bucket bounds.
          */
-        void breakdown(String p, List<Attempt> done) {
-            List<Attempt> ok = done.stream().filter(a -> a.status() == 200 && a.drawMicros() >= 0).toList();
-            if (ok.isEmpty()) {
-                return;
-            }
-            Set<String> names = new TreeSet<>();
-            ok.forEach(a -> names.addAll(a.phases().keySet()));
-            Map<String, long[]> perDraw = new LinkedHashMap<>();
-            Map<String, Double> calls = new HashMap<>();
-            for (String name : names) {
-                perDraw.put(name, ok.stream().mapToLong(a -> a.phases().getOrDefault(name, new long[2])[0]).sorted().toArray());
-                calls.put(name, ok.stream().mapToLong(a -> a.phases().getOrDefault(name, new long[2])[1]).average().orElse(0));
-            }
-            perDraw.put("rest", ok.stream().mapToLong(a -> a.drawMicros()
-                    - a.phases().values().stream().mapToLong(x -> x[0]).sum()).sorted().toArray());
-            calls.put("rest", 1.0);
-            StringBuilder line = new StringBuilder();
-            perDraw.entrySet().stream()
-                    .sorted((x, y) -> Double.compare(Arrays.stream(y.getValue()).average().orElse(0),
-                            Arrays.stream(x.getValue()).average().orElse(0)))
-                    .forEach(e -> {
-                        long[] v = e.getValue();
-                        String mean = ms((long) Arrays.stream(v).average().orElse(0));
-                        results.put(p + "phase." + e.getKey() + ".mean", mean);
-                        results.put(p + "phase." + e.getKey() + ".p50", ms(percentile(v, 50)));
-                        results.put(p + "phase." + e.getKey() + ".p99", ms(percentile(v, 99)));
-                        results.put(p + "phase." + e.getKey() + ".calls", String.format(Locale.ROOT, "%.1f", calls.get(e.getKey())));
-                        line.append(String.format(Locale.ROOT, "%n      %-44s mean %6s  p50 %6s  p99 %7s ms  calls/draw %5.1f", e.getKey(),
-                                mean, ms(percentile(v, 50)), ms(percentile(v, 99)), calls.get(e.getKey())));
-                    });
-            results.put(p + "phases", String.join(" ", perDraw.keySet()));
-            System.out.printf("    [%s %s] inside draw(), per draw:%s%n", label, p.replace("draws.", "").replace(".", ""), line);
+        void serverTimers(String p, Map<String, Double> before) {
+            Map<String, Double> after = Operator.scrape(operator, "remote_eval_expert_draw");
+            Operator.timerBetween(before, after, DRAW_TIMER, "kind=\"committee\"").forEach((k, v) -> results.put(p + "draw." + k, v));
+            Operator.timerBetween(before, after, SCREENING_TIMER, "").forEach((k, v) -> results.put(p + "screening." + k, v));
+            System.out.printf(Locale.ROOT, "    [%s %s] server: draw() mean %s p50 %s p99 %s ms; screening mean %s p99 %s ms%n", label,
+                    p.replace("draws.", "").replace(".", ""), results.get(p + "draw.mean"), results.get(p + "draw.p50"),
+                    results.get(p + "draw.p99"), results.get(p + "screening.mean"), results.get(p + "screening.p99"));
         }
 
         /** The database server's statement counter, through --db-statements-command; -1 without one. */

@@ -26,7 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Closed-loop load driver for {@code POST /api/tenders} and the {@code POST /api/bench/noop} ceiling.
+ * Closed-loop load driver for {@code POST /api/tenders} and the ceiling {@code noop}: {@code GET /api/me}, the
+ * cheapest authenticated endpoint (same container and HTTP Basic authentication, no body, no work behind it).
+ * Issue 17 removed the bench-only {@code POST /api/bench/noop} it replaces.
  * Single file, JDK only:
  *
  * <pre>
@@ -43,12 +45,12 @@ import java.util.regex.Pattern;
  */
 public class RegistrationLoad {
 
-    record Endpoint(String name, String path, int expectedStatus) {
+    record Endpoint(String name, String path, int expectedStatus, boolean post) {
     }
 
     static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "tenders", new Endpoint("tenders", "/api/tenders", 201),
-            "noop", new Endpoint("noop", "/api/bench/noop", 204));
+            "tenders", new Endpoint("tenders", "/api/tenders", 201, true),
+            "noop", new Endpoint("noop", "/api/me", 200, false));
 
     /** The mix: a quarter each. Prices chosen against bpmn/scope-decision.dmn and config/rollout.csv. */
     static final String[][] MIX = {
@@ -152,7 +154,9 @@ public class RegistrationLoad {
                             .header("Authorization", auth)
                             .header("Content-Type", "application/json")
                             .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                            .method(endpoint.post() ? "POST" : "GET", endpoint.post()
+                                    ? HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)
+                                    : HttpRequest.BodyPublishers.noBody())
                             .build();
                     long start = System.nanoTime();
                     if (start >= measureEnd) {
@@ -267,8 +271,8 @@ public class RegistrationLoad {
             long[] all = sorted();
             double seconds = Math.max(elapsedNanos, 1) / 1e9;
             System.out.printf(Locale.ROOT,
-                    "  [%s] POST %-16s %7d req in %.1f s = %8.1f req/s | ms p50 %7.2f p90 %7.2f p99 %7.2f max %8.2f | errors %d (warm-up errors %d)%n",
-                    label, endpoint.path(), all.length, seconds, all.length / seconds, percentileMs(all, 50),
+                    "  [%s] %-4s %-16s %7d req in %.1f s = %8.1f req/s | ms p50 %7.2f p90 %7.2f p99 %7.2f max %8.2f | errors %d (warm-up errors %d)%n",
+                    label, endpoint.post() ? "POST" : "GET", endpoint.path(), all.length, seconds, all.length / seconds, percentileMs(all, 50),
                     percentileMs(all, 90), percentileMs(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1000.0,
                     errors.sum(), warmupErrors.sum());
             if (!outcomes.isEmpty()) {

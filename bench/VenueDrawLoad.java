@@ -68,11 +68,12 @@ import com.sun.tools.attach.VirtualMachine;
  * for one slot of its own (evaluation date today + {@code --days-ahead} + round number, AM), committee
  * size C, main centers taken in turn from {@code --main-centers}. The lifecycle of each tender then
  * waits at its asynchronous {@code DrawVenues} job (the application runs with the job executor off).
- * Then {@code --drawers} threads execute those jobs, one at a time each, through the bench-only
- * {@code POST /api/bench/venue-draw-jobs/{jobId}} (Camunda's {@code ManagementService.executeJob}). A
- * failed execution is put back in the queue until it has had {@code --attempts} attempts. Figures:
- * draws per second = N / (end of the last draw - start of the first), client and server latency
- * percentiles (nearest rank), and each tender's state afterwards ({@code GET /api/tenders/{id}}).
+ * Then {@code --drawers} threads execute those jobs, one at a time each, as the operator through the
+ * engine REST API ({@code POST /engine-rest/job/{id}/execute}, listed with {@code GET /engine-rest/job}:
+ * see {@code Operator}). A failed execution is put back in the queue until it has had {@code --attempts}
+ * attempts. Figures: draws per second = N / (end of the last draw - start of the first), client latency
+ * percentiles (nearest rank), the server's {@code remote_eval.venue_draw} timer between the round's start
+ * and end (from {@code /actuator/prometheus}), and each tender's state afterwards ({@code GET /api/tenders/{id}}).
  * During the first measured variant's draws it samples the application's threads over JMX every
  * 500 ms (at most {@code --dumps} samples, jcmd-like text in {@code --dump-dir}/sample-N.txt), and it reads
  * CPU from /proc.
@@ -84,12 +85,11 @@ import com.sun.tools.attach.VirtualMachine;
  */
 public class VenueDrawLoad {
 
-    static final Pattern JOB = Pattern.compile("\\{\"jobId\":\"([^\"]+)\",\"tenderId\":\"([^\"]*)\"");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
     static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9_-]+)\"");
-    static final Pattern MICROS = Pattern.compile("\"micros\"\\s*:\\s*(\\d+)");
-    static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final Pattern ERROR = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final String TIMER = "remote_eval_venue_draw_seconds";
     static final Pattern INTACT = Pattern.compile("\"intact\"\\s*:\\s*(true|false)");
     static final Pattern RECORDS = Pattern.compile("\"records\"\\s*:\\s*(\\d+)");
 
@@ -154,6 +154,7 @@ public class VenueDrawLoad {
         final Path dumpDir;
         final int dumps;
         final String runId;
+        final Operator.Http operator;
         final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         final Map<String, String> results = new LinkedHashMap<>();
@@ -161,6 +162,7 @@ public class VenueDrawLoad {
 
         Load(Map<String, String> opts) {
             baseUrl = opts.getOrDefault("base-url", "http://127.0.0.1:8080");
+            operator = Operator.demo(baseUrl);
             drawers = Integer.parseInt(opts.getOrDefault("drawers", "32"));
             workstations = Integer.parseInt(opts.getOrDefault("workstations", "20"));
             daysAhead = Integer.parseInt(opts.getOrDefault("days-ahead", "60"));
@@ -296,11 +298,7 @@ public class VenueDrawLoad {
             Thread.sleep(3_000); // let the registrations' asynchronous audit events drain
 
             // 2. the pending draw jobs of these tenders
-            Map<String, String> jobOfTender = new LinkedHashMap<>();
-            Matcher jobs = JOB.matcher(require(get("demo", "/api/bench/venue-draw-jobs"), 200, "GET draw jobs").body());
-            while (jobs.find()) {
-                jobOfTender.put(jobs.group(2), jobs.group(1));
-            }
+            Map<String, String> jobOfTender = Operator.pendingJobs(operator, "tender-lifecycle", "DrawVenues");
             List<String[]> queue = new ArrayList<>();
             for (String id : ids) {
                 String job = jobOfTender.get(id);
@@ -332,16 +330,15 @@ public class VenueDrawLoad {
                             long start = System.nanoTime();
                             Answer answer;
                             try {
-                                answer = send("POST", "/api/bench/venue-draw-jobs/" + job[0], "demo", null, null);
+                                answer = send("POST", Operator.executePath(job[0]), "demo", "application/json", null);
                             } catch (IOException e) {
-                                answer = new Answer(-1, "{\"error\":\"" + e.toString().replace("\"", "'") + "\"}");
+                                answer = new Answer(-1, "{\"message\":\"" + e.toString().replace("\"", "'") + "\"}");
                             }
                             long end = System.nanoTime();
-                            String error = answer.status() == 200 ? null : group(ERROR, answer.body(), answer.body());
-                            done.add(new Attempt(job[0], job[1], start, end, answer.status(),
-                                    Long.parseLong(group(MICROS, answer.body(), "-1")), error));
+                            String error = ok(answer) ? null : group(ERROR, answer.body(), answer.body());
+                            done.add(new Attempt(job[0], job[1], start, end, ok(answer) ? 200 : answer.status(), -1, error));
                             int tried = tries.computeIfAbsent(job[0], k -> new AtomicInteger()).incrementAndGet();
-                            if (answer.status() != 200 && tried < attempts) {
+                            if (!ok(answer) && tried < attempts) {
                                 todo.add(job);
                             } else {
                                 outstanding.decrementAndGet();
@@ -359,6 +356,7 @@ public class VenueDrawLoad {
             long statements0 = dbStatements();
             long[] cpu0 = cpu();
             Map<String, Long> threads0 = threadTicks(appPid);
+            Map<String, Double> timer0 = Operator.scrape(operator, TIMER);
             long drawStart = System.nanoTime();
             go.countDown();
             if (sampler != null) {
@@ -368,6 +366,8 @@ public class VenueDrawLoad {
                 thread.join();
             }
             long drawEnd = System.nanoTime();
+            Operator.timerBetween(timer0, Operator.scrape(operator, TIMER), TIMER, "")
+                    .forEach((k, v) -> results.put(p + "server." + k, v));
             long[] cpu1 = cpu();
             Map<String, Long> threads1 = threadTicks(appPid);
             long statements1 = dbStatements();
@@ -437,13 +437,11 @@ public class VenueDrawLoad {
             // a draw that failed and was retried counts with the whole time it took.
             List<Attempt> draws = perDraw(done);
             long[] client = sortedMicros(draws, a -> (a.endNanos() - a.startNanos()) / 1_000);
-            long[] server = sortedMicros(ok, Attempt::serverMicros);
             long[] clientDrawn = sortedMicros(draws.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId()))).toList(),
                     a -> (a.endNanos() - a.startNanos()) / 1_000);
             long[] clientFallback = sortedMicros(draws.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId()))).toList(),
                     a -> (a.endNanos() - a.startNanos()) / 1_000);
             percentiles(p + "client.", client);
-            percentiles(p + "server.", server);
             percentiles(p + "client.drawn.", clientDrawn);
             percentiles(p + "client.fallback.", clientFallback);
             if (!failed.isEmpty()) {
@@ -529,7 +527,16 @@ public class VenueDrawLoad {
             List<Attempt> draws = new ArrayList<>();
             rounds.forEach(r -> draws.addAll(perDraw(r.done())));
             percentiles(p + "client.", sortedMicros(draws, a -> (a.endNanos() - a.startNanos()) / 1_000));
-            percentiles(p + "server.", sortedMicros(ok, Attempt::serverMicros));
+            List<Double> serverP99 = new ArrayList<>();
+            for (int r = 1; r <= rounds.size(); r++) {
+                String v = results.get(variant.key() + "#" + r + ".server.p99");
+                if (v != null && !v.startsWith("-") && !v.startsWith(">")) {
+                    serverP99.add(Double.parseDouble(v));
+                }
+            }
+            results.put(p + "server.p99", serverP99.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f",
+                    serverP99.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+            results.put(p + "server.p50", results.getOrDefault(variant.key() + "#1.server.p50", "-"));
             percentiles(p + "client.drawn.", sortedMicros(draws.stream().filter(a -> DRAWN.equals(stateOf.get(a.tenderId())))
                     .toList(), a -> (a.endNanos() - a.startNanos()) / 1_000));
             percentiles(p + "client.fallback.", sortedMicros(draws.stream().filter(a -> FALLBACK.equals(stateOf.get(a.tenderId())))
@@ -704,6 +711,10 @@ public class VenueDrawLoad {
             }
             results.put(prefix + "max", ms(sorted[sorted.length - 1]));
             results.put(prefix + "mean", ms((long) Arrays.stream(sorted).average().orElse(0)));
+        }
+
+        static boolean ok(Answer answer) {
+            return answer.status() / 100 == 2;
         }
 
         Answer get(String user, String path) throws IOException, InterruptedException {

@@ -59,7 +59,7 @@ jar_has() {
 }
 
 # Builds the jar when it is missing, REBUILD=true, or it lacks one of the given classes (the bench
-# endpoints), then copies it to $APP_JAR: other people rebuild target/ while a benchmark runs.
+# classes the script relies on), then copies it to $APP_JAR: other people rebuild target/ while a benchmark runs.
 bench_prepare_jar() {
   if [ "${REBUILD:-false}" = true ] || [ ! -f "$JAR" ] || ! jar_has "$JAR" "$@"; then
     log "building $JAR"
@@ -168,7 +168,7 @@ spring_started_seconds() {
 }
 
 # Census of the Tomcat workers (http-nio-*-exec-*) in thread dumps: state and what the stack is in.
-# A worker running the venue draw benchmark's drawer endpoint is classified by the phase of its
+# A worker executing a venue draw job through the engine REST API is classified by the phase of its
 # draw: waiting for the slot lock or the chain head, inside the draw (slot lock held), Camunda's
 # flush and commit after it (slot lock still held), or before it (HTTP, authentication, job fetch).
 summarise_threads() {
@@ -193,7 +193,7 @@ summarise_threads() {
     }
     function classify(st, s, head) {
       if (s ~ /TraceSystem/) return "H2 writing an exception to its .trace.db file"
-      if (s ~ /VenueDrawBenchmarkController/) return drawer(st, s, head)
+      if (s ~ /JobRestServiceImpl|JobResourceImpl\.executeJob/) return drawer(st, s, head)
       if (st != "RUNNABLE") {
         if (s ~ /HikariPool|ConcurrentBag/ && s ~ /CamundaIdentityAuthenticationProvider/) return "waiting for a pooled DB connection (HTTP Basic authentication)"
         if (s ~ /HikariPool|ConcurrentBag/) return "waiting for a pooled DB connection"

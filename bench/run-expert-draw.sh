@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Expert pool and expert draw benchmark (issue 5). For each database (H2, then MariaDB) it starts the
-# packaged application under the "bench" profile with a heap limit and the job executor off, adds the
+# packaged application with a heap limit and the job executor off, adds the
 # specialty codes the pool needs (POST /api/specialties), generates a pool of 100,000 experts over 200
 # specialties and 14 centers (bench/ExpertPoolGenerator.java, .xlsx through SXSSF, and the same rows as
 # .csv), imports the .xlsx (time and heap), re-imports the rows as .csv (every row unchanged), then
@@ -46,8 +46,8 @@ DBS=("$@")
 . bench/lib.sh
 bench_init
 
-bench_prepare_jar cn.hlj.remoteeval.web.internal.ExpertDrawBenchmarkController cn.hlj.remoteeval.web.internal.VenueDrawBenchmarkController
-javac -d "$WORK/driver" bench/ExpertDrawLoad.java
+bench_prepare_jar cn.hlj.remoteeval.draw.internal.DrawTimers
+javac -d "$WORK/driver" bench/ExpertDrawLoad.java bench/Operator.java
 # POI for the generator and the JDBC drivers for the verification: the application's own jars.
 unzip -q -j -o "$APP_JAR" 'BOOT-INF/lib/poi-*.jar' 'BOOT-INF/lib/xmlbeans-*.jar' 'BOOT-INF/lib/commons-io-*.jar' \
   'BOOT-INF/lib/commons-compress-*.jar' 'BOOT-INF/lib/commons-codec-*.jar' 'BOOT-INF/lib/commons-collections4-*.jar' \
@@ -90,7 +90,7 @@ run_db() {
       mkdir -p "$WORK/h2-data"
       jdbc_url="jdbc:h2:file:$WORK/h2-data/remote-eval;DB_CLOSE_ON_EXIT=FALSE"
       jdbc_user=sa; jdbc_password=""
-      env_args=(SPRING_PROFILES_ACTIVE=bench REMOTE_EVAL_DATA_DIR="$WORK/h2-data" "${common[@]}")
+      env_args=(SPRING_PROFILES_ACTIVE=default REMOTE_EVAL_DATA_DIR="$WORK/h2-data" "${common[@]}")
       ;;
     mariadb)
       label=MariaDB
@@ -99,7 +99,7 @@ run_db() {
       R[$db.dbversion]="$($admin -N -e 'SELECT VERSION()')"
       jdbc_url="jdbc:mysql://127.0.0.1:${MARIADB_PORT:-3306}/$MARIADB_DB?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true"
       jdbc_user=remote_eval; jdbc_password=remote_eval
-      env_args=(SPRING_PROFILES_ACTIVE=mysql,bench REMOTE_EVAL_DB_NAME="$MARIADB_DB" "${common[@]}")
+      env_args=(SPRING_PROFILES_ACTIVE=mysql REMOTE_EVAL_DB_NAME="$MARIADB_DB" "${common[@]}")
       db_pid="$(mariadb_pid)"
       ;;
     *) log "unknown database '$db' (h2 | mariadb)"; return 1 ;;

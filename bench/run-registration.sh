@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end registration benchmark: starts the packaged application once per database (H2, then
-# MariaDB) under the "bench" profile, measures cold start, heap and RSS, drives POST /api/tenders and
-# the POST /api/bench/noop ceiling with bench/RegistrationLoad.java, stops the application and
+# MariaDB) measures cold start, heap and RSS, drives POST /api/tenders and
+# the GET /api/me ceiling with bench/RegistrationLoad.java, stops the application and
 # prints a side-by-side summary, also written to bench/results/registration-<date>.txt.
 #
 # Usage: bash bench/run-registration.sh [h2] [mariadb]        (default: both)
@@ -27,7 +27,7 @@ DBS=("$@")
 bench_init
 
 # --- 1. the jar -------------------------------------------------------------------------------
-bench_prepare_jar cn.hlj.remoteeval.web.internal.NoOpBenchmarkController
+bench_prepare_jar cn.hlj.remoteeval.security.internal.CurrentPersonController
 
 # The driver is compiled once so that its start does not skew the phase timing of the samplers.
 javac -d "$WORK/driver" bench/RegistrationLoad.java
@@ -52,14 +52,14 @@ run_db() {
       label=H2
       port="$(free_port "${H2_PORT:-18080}")"
       mkdir -p "$WORK/h2-data"
-      env_args=(SPRING_PROFILES_ACTIVE=bench REMOTE_EVAL_DATA_DIR="$WORK/h2-data")
+      env_args=(SPRING_PROFILES_ACTIVE=default REMOTE_EVAL_DATA_DIR="$WORK/h2-data")
       ;;
     mariadb)
       label=MariaDB
       port="$(free_port "${MARIADB_PORT_APP:-18081}")"
       admin="$(prepare_bench_database)" || return 1
       R[$db.dbversion]="$($admin -N -e 'SELECT VERSION()')"
-      env_args=(SPRING_PROFILES_ACTIVE=mysql,bench REMOTE_EVAL_DB_NAME=remote_eval_bench REMOTE_EVAL_DEMO_ACCOUNTS=true)
+      env_args=(SPRING_PROFILES_ACTIVE=mysql REMOTE_EVAL_DB_NAME=remote_eval_bench REMOTE_EVAL_DEMO_ACCOUNTS=true)
       ;;
     *) log "unknown database '$db' (h2 | mariadb)"; return 1 ;;
   esac
@@ -210,12 +210,12 @@ verdict() {
   row "  tenders in DB after the run" tenders
   row "  audit entries in DB (2 per tender)" audit
   row "  event publications left incomplete" outstanding
-  row "POST /api/bench/noop  requests/s" noop.rps "(ceiling)"
+  row "GET /api/me  requests/s" noop.rps "(ceiling)"
   row "  p50 (ms)" noop.p50
   row "  p90 (ms)" noop.p90
   row "  p99 (ms)" noop.p99
   row "  max (ms)" noop.max
-  row "  errors (non-204)" noop.errors
+  row "  errors (non-200)" noop.errors
   echo
   echo "outcomes of measured registrations (scope/rollout):"
   echo "  H2:      $(v h2.tenders.outcomes)"

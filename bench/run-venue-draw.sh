@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Venue draw benchmark (issue 4): a peak half-day. For each database (H2, then MariaDB) it starts the
-# packaged application under the "bench" profile with the job executor off, imports 14 centers x 20
+# packaged application with the job executor off, imports 14 centers x 20
 # workstations, registers the tenders of each round for one slot, and has 32 client threads execute
 # their pending DrawVenues jobs (bench/VenueDrawLoad.java). After the application has stopped it
 # counts double bookings, seats and draw records from the tables. Prints a side-by-side summary, also
@@ -39,8 +39,8 @@ DBS=("$@")
 . bench/lib.sh
 bench_init
 
-bench_prepare_jar cn.hlj.remoteeval.web.internal.VenueDrawBenchmarkController
-javac -d "$WORK/driver" bench/VenueDrawLoad.java
+bench_prepare_jar cn.hlj.remoteeval.draw.internal.DrawTimers
+javac -d "$WORK/driver" bench/VenueDrawLoad.java bench/Operator.java
 # The JDBC drivers for the verification after the run: the application's own.
 unzip -q -j -o "$APP_JAR" 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/mysql-connector-j-*.jar' -d "$WORK/jdbc"
 JDBC_CP="$WORK/driver:$(find "$WORK/jdbc" -name '*.jar' | paste -sd: -)"
@@ -50,7 +50,7 @@ declare -A R
 
 run_db() {
   local db="$1" port label env_args=() log_file out_file verify_file admin="" jdbc_url jdbc_user jdbc_password
-  # Common to both databases: the bench profile (the drawer endpoint), no demo directory (the run
+  # Common to both databases: no demo directory (the run
   # imports its own), and the job executor off, so that the driver's threads are the only drawers.
   local common=(REMOTE_EVAL_DEMO_DIRECTORY=false CAMUNDA_BPM_JOBEXECUTION_ENABLED=false)
   [ -n "$DB_POOL_SIZE" ] && common+=(REMOTE_EVAL_DB_POOL_SIZE="$DB_POOL_SIZE")
@@ -61,7 +61,7 @@ run_db() {
       mkdir -p "$WORK/h2-data"
       jdbc_url="jdbc:h2:file:$WORK/h2-data/remote-eval;DB_CLOSE_ON_EXIT=FALSE"
       jdbc_user=sa; jdbc_password=""
-      env_args=(SPRING_PROFILES_ACTIVE=bench REMOTE_EVAL_DATA_DIR="$WORK/h2-data" "${common[@]}")
+      env_args=(SPRING_PROFILES_ACTIVE=default REMOTE_EVAL_DATA_DIR="$WORK/h2-data" "${common[@]}")
       if [ -n "$H2_LOCK_TIMEOUT" ]; then
         # The application's default URL plus the lock timeout, for this run only.
         env_args+=(REMOTE_EVAL_DB_URL="$jdbc_url;LOCK_TIMEOUT=$H2_LOCK_TIMEOUT")
@@ -78,7 +78,7 @@ run_db() {
       R[$db.locktimeout]="$($admin -N -e 'SELECT @@innodb_lock_wait_timeout')000 (innodb_lock_wait_timeout)"
       jdbc_url="jdbc:mysql://127.0.0.1:${MARIADB_PORT:-3306}/remote_eval_bench?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&useSSL=false&allowPublicKeyRetrieval=true"
       jdbc_user=remote_eval; jdbc_password=remote_eval
-      env_args=(SPRING_PROFILES_ACTIVE=mysql,bench REMOTE_EVAL_DB_NAME=remote_eval_bench REMOTE_EVAL_DEMO_ACCOUNTS=true "${common[@]}")
+      env_args=(SPRING_PROFILES_ACTIVE=mysql REMOTE_EVAL_DB_NAME=remote_eval_bench REMOTE_EVAL_DEMO_ACCOUNTS=true "${common[@]}")
       ;;
     *) log "unknown database '$db' (h2 | mariadb)"; return 1 ;;
   esac
@@ -146,7 +146,7 @@ variant_rows() {
   row "    p95 (ms)" "$k.client.p95"
   row "    P99 (ms)" "$k.client.p99"
   row "    max (ms)" "$k.client.max"
-  row "  executeJob in the server, per attempt p50 (ms)" "$k.server.p50"
+  row "  remote_eval.venue_draw timer (server, histogram bound) p50 (ms)" "$k.server.p50"
   row "    p99 (ms)" "$k.server.p99"
   row "  client p50 of the drawn tenders (ms)" "$k.client.drawn.p50"
   row "  client p50 of the fallback tenders (ms)" "$k.client.fallback.p50"

@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
 import cn.hlj.remoteeval.crossprovince.PartnerMaterialArrived;
+import cn.hlj.remoteeval.tender.TenderRegistered;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 
 /**
@@ -28,6 +32,8 @@ class EventPublicationRegistryIntegrationTest {
     EventPublicationRepository registry;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Scheduler scheduler;
 
     @Test
     void anIncompletePublicationIsReadBackForRepublishing() {
@@ -50,5 +56,34 @@ class EventPublicationRegistryIntegrationTest {
         } finally {
             jdbc.sql("DELETE FROM EVENT_PUBLICATION WHERE LISTENER_ID = 'test.listener'").update();
         }
+    }
+
+    @Test
+    void anEventWhoseListenerNeverFinishedIsHandedToItAgainByTheClusterWideResubmission() throws Exception {
+        UUID id = UUID.randomUUID();
+        String tenderId = UUID.randomUUID().toString();
+        // As a node that died after registering a tender, before its audit listener ran, leaves it.
+        jdbc.sql("INSERT INTO EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE) "
+                + "VALUES (?, ?, ?, ?, ?)")
+                .params(id.toString(), "cn.hlj.remoteeval.tender.internal.TenderAuditListener.on("
+                        + TenderRegistered.class.getName() + ")", TenderRegistered.class.getName(),
+                        "{\"tenderId\":\"" + tenderId + "\",\"sectionCode\":\"RESUBMIT-1\",\"mainCenter\":\"HRB\","
+                                + "\"category\":\"SERVICES\",\"registeredBy\":\"staff-hrb\","
+                                + "\"registeredAt\":\"2026-01-05T01:00:00Z\"}",
+                        Timestamp.from(Instant.parse("1971-03-01T00:00:00Z")))
+                .update();
+        assertThat(scheduler.getTrigger(TriggerKey.triggerKey("resubmit", "event-publications")))
+                .isInstanceOf(CronTrigger.class);
+
+        scheduler.triggerJob(EventPublicationResubmission.JOB);
+
+        Instant limit = Instant.now().plusSeconds(30);
+        while (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE ID = ?").param(id.toString()).query(Long.class)
+                .single() > 0) {
+            assertThat(Instant.now()).as("the publication is completed").isBefore(limit);
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE subject_id = ? AND action = 'TENDER_REGISTERED'")
+                .param(tenderId).query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -59,7 +59,8 @@ class PartnerSessionDayIntegrationTest {
 
     private static final NationalCrypto CRYPTO = new NationalCrypto(new SecureRandom());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    // Longer than the lifecycle's job retry (R3/PT30S): a draw that met a concurrent update of the tender is tried again.
+    private static final Duration WAIT = Duration.ofSeconds(75);
 
     @Autowired
     MockMvc mvc;

@@ -1,6 +1,13 @@
 package cn.hlj.remoteeval.deadline.internal;
 
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadlineProperties.class)
 class DeadlineConfiguration {
+
+    private static final JobKey SWEEP = JobKey.jobKey("sweep", DeadlineTriggers.GROUP);
 
     /** Checked here, so that a bad term stops the start instead of the first deadline. */
     @Bean
@@ -19,5 +28,20 @@ class DeadlineConfiguration {
     @Bean
     JobDetail deadlineFireJob() {
         return DeadlineTriggers.jobDetail();
+    }
+
+    @Bean
+    JobDetail deadlineSweepJob() {
+        return JobBuilder.newJob(DeadlineSweepJob.class).withIdentity(SWEEP).storeDurably()
+                .withDescription("Re-arms open deadlines that lost a trigger").build();
+    }
+
+    /** A sweep missed while every node was down waits for the next one: it only repairs, nothing is due by it. */
+    @Bean
+    Trigger deadlineSweepTrigger(DeadlineProperties properties) {
+        return TriggerBuilder.newTrigger().withIdentity("sweep", DeadlineTriggers.GROUP + "-sweep").forJob(SWEEP)
+                .withSchedule(CronScheduleBuilder.cronSchedule(properties.getSweepCron())
+                        .inTimeZone(TimeZone.getTimeZone(DeadlineTerms.ZONE)).withMisfireHandlingInstructionDoNothing())
+                .build();
     }
 }

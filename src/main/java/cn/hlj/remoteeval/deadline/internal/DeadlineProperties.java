@@ -14,6 +14,12 @@ class DeadlineProperties {
     /** hh:mm in the province. */
     private String reminderTime = "09:00";
 
+    /**
+     * When the cluster re-arms open deadlines that lost a trigger (Quartz cron, Asia/Shanghai); also done at every
+     * start.
+     */
+    private String sweepCron = "0 */5 * * * ?";
+
     private Map<DeadlineKind, TermProperties> terms = new EnumMap<>(DeadlineKind.class);
 
     static class TermProperties {
@@ -73,6 +79,14 @@ class DeadlineProperties {
 
     public void setReminderTime(String reminderTime) {
         this.reminderTime = reminderTime;
+    }
+
+    public String getSweepCron() {
+        return sweepCron;
+    }
+
+    public void setSweepCron(String sweepCron) {
+        this.sweepCron = sweepCron;
     }
 
     public Map<DeadlineKind, TermProperties> getTerms() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -14,6 +16,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Component;
 
 import cn.hlj.remoteeval.deadline.DeadlineState;
@@ -43,7 +46,9 @@ class DeadlineTriggers {
     }
 
     static JobDetail jobDetail() {
-        return JobBuilder.newJob(DeadlineFireJob.class).withIdentity(JOB).storeDurably()
+        // A node killed while firing leaves the firing's transaction rolled back and its one-shot trigger
+        // gone; recovery makes another node of the cluster fire it again (the deadline's state keeps it once).
+        return JobBuilder.newJob(DeadlineFireJob.class).withIdentity(JOB).storeDurably().requestRecovery()
                 .withDescription("Fires deadline reminders and breaches").build();
     }
 
@@ -64,6 +69,26 @@ class DeadlineTriggers {
     void unscheduleAll(String deadlineId) {
         unschedule(deadlineId, Phase.REMINDER);
         unschedule(deadlineId, Phase.BREACH);
+    }
+
+    /** The keys of every deadline trigger in the store, whichever node scheduled it. */
+    Set<TriggerKey> armed() {
+        try {
+            return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz job store unavailable", e);
+        }
+    }
+
+    /** The keys of the deadline's triggers in the store. */
+    Set<TriggerKey> armed(String deadlineId) {
+        Set<TriggerKey> keys = new HashSet<>();
+        for (Phase phase : Phase.values()) {
+            if (exists(deadlineId, phase)) {
+                keys.add(key(deadlineId, phase));
+            }
+        }
+        return keys;
     }
 
     boolean exists(String deadlineId, Phase phase) {

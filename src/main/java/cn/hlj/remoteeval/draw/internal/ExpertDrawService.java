@@ -31,6 +31,8 @@ import cn.hlj.remoteeval.tender.Tenders;
 import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.Slot;
 import cn.hlj.remoteeval.web.ApiProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The random expert draw (policy 五) and its supplementary draws (补抽), each in one transaction:
@@ -63,12 +65,13 @@ class ExpertDrawService {
     private final CurrentActor actor;
     private final Clock clock;
     private final HostedExpertDrawService hosted;
+    private final MeterRegistry meters;
     private final SecureRandom random = new SecureRandom();
 
     ExpertDrawService(Tenders tenders, TenderDispatch dispatch, SeatBookings venues, ExpertPool pool,
             ExclusionRules exclusions, ExpertDrawPolicy policy, ExpertDrawAlgorithm algorithm, CommitteeSeats seats,
             ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain, SeedSource seeds,
-            AuditLog audit, CurrentActor actor, Clock clock, HostedExpertDrawService hosted) {
+            AuditLog audit, CurrentActor actor, Clock clock, HostedExpertDrawService hosted, MeterRegistry meters) {
         this.tenders = tenders;
         this.dispatch = dispatch;
         this.venues = venues;
@@ -85,6 +88,7 @@ class ExpertDrawService {
         this.actor = actor;
         this.clock = clock;
         this.hosted = hosted;
+        this.meters = meters;
     }
 
     /** What the lifecycle may know of a draw: whether it filled the committee, its record, and counts. */
@@ -99,6 +103,19 @@ class ExpertDrawService {
      */
     @Transactional
     DrawSummary draw(String tenderId) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = DrawTimers.FAILED;
+        try {
+            DrawSummary summary = drawCommittee(tenderId);
+            outcome = summary.drawId() == null ? (summary.drawn() ? DrawTimers.NOT_NEEDED : DrawTimers.NO_PLAN)
+                    : summary.drawn() ? DrawTimers.DRAWN : DrawTimers.NO_RANDOM_PICK;
+            return summary;
+        } finally {
+            sample.stop(expertDrawTimer("committee", outcome));
+        }
+    }
+
+    private DrawSummary drawCommittee(String tenderId) {
         TenderFacts tender = tender(tenderId);
         CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
         Slot slot = tender.slot();
@@ -158,6 +175,23 @@ class ExpertDrawService {
      */
     @Transactional
     boolean replace(String tenderId, int seatNo) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = DrawTimers.FAILED;
+        try {
+            boolean drawn = drawSupplementary(tenderId, seatNo);
+            outcome = drawn ? DrawTimers.DRAWN : DrawTimers.NO_RANDOM_PICK;
+            return drawn;
+        } finally {
+            sample.stop(expertDrawTimer("supplementary", outcome));
+        }
+    }
+
+    private Timer expertDrawTimer(String kind, String outcome) {
+        return DrawTimers.timer(meters, DrawTimers.EXPERT_DRAW, "an expert draw of one tender", "kind", kind, "outcome",
+                outcome);
+    }
+
+    private boolean drawSupplementary(String tenderId, int seatNo) {
         TenderFacts tender = tender(tenderId);
         CommitteeRequirement requirement = tenders.committeeRequirement(tenderId).orElseThrow();
         Slot slot = tender.slot();
@@ -395,6 +429,17 @@ class ExpertDrawService {
     }
 
     private ExclusionRules.Screening screen(CommitteeRequirement requirement, TenderFacts tender, Set<String> specialties) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return screenCandidates(requirement, tender, specialties);
+        } finally {
+            sample.stop(DrawTimers.timer(meters, DrawTimers.EXPERT_DRAW_SCREENING,
+                    "the pool's candidates and their exclusion screening in an expert draw"));
+        }
+    }
+
+    private ExclusionRules.Screening screenCandidates(CommitteeRequirement requirement, TenderFacts tender,
+            Set<String> specialties) {
         Slot slot = tender.slot();
         List<ExpertCandidate> candidates = pool.available(specialties, slot.date());
         Map<String, Integer> evaluations = seats.acceptedForTenderer(tendererKey(requirement),

@@ -19,6 +19,8 @@ import cn.hlj.remoteeval.tender.Tenders;
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.SeatBookings;
 import cn.hlj.remoteeval.venue.Slot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The random sub-venue draw of an intra-province tender (policy 六), in one transaction: the slot
@@ -46,10 +48,11 @@ class VenueDrawService implements VenueDraws {
     private final AuditLog audit;
     private final CurrentActor actor;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     VenueDrawService(Tenders tenders, SeatBookings seats, TenderDispatch dispatch, DrawChain chain,
             VenueDrawAlgorithm algorithm, SeatPlanLimits limits, SeedSource seeds, AuditLog audit, CurrentActor actor,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.tenders = tenders;
         this.seats = seats;
         this.dispatch = dispatch;
@@ -60,11 +63,24 @@ class VenueDrawService implements VenueDraws {
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     @Transactional
     public boolean draw(String tenderId) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = DrawTimers.FAILED;
+        try {
+            boolean drawn = drawInTransaction(tenderId);
+            outcome = drawn ? DrawTimers.DRAWN : DrawTimers.NO_RANDOM_PICK;
+            return drawn;
+        } finally {
+            sample.stop(DrawTimers.timer(meters, DrawTimers.VENUE_DRAW, "the venue draw of one tender", "outcome", outcome));
+        }
+    }
+
+    private boolean drawInTransaction(String tenderId) {
         TenderFacts tender = tenders.find(tenderId)
                 .orElseThrow(() -> new IllegalStateException("no tender " + tenderId + " to draw venues for"));
         if (tender.scope() != Scope.INTRA_PROVINCE) {

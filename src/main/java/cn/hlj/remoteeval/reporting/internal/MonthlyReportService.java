@@ -27,6 +27,8 @@ import cn.hlj.remoteeval.venue.TradingCenter;
 import cn.hlj.remoteeval.venue.TradingCenters;
 import cn.hlj.remoteeval.web.ApiProblemException;
 import cn.hlj.remoteeval.web.FieldViolation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Collects every module's figures, notes and detail rows for a month. Nothing is stored: the report
@@ -36,20 +38,23 @@ import cn.hlj.remoteeval.web.FieldViolation;
 class MonthlyReportService implements MonthlyReports {
 
     static final String PROVINCE_NAME = "全省合计";
+    static final String EXPORT_TIMER = "remote_eval.report_export";
 
     private final TradingCenters centers;
     private final List<MonthlyFigureSource> figureSources;
     private final List<ReportNoteSource> noteSources;
     private final List<ReportDetailSource> detailSources;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     MonthlyReportService(TradingCenters centers, List<MonthlyFigureSource> figureSources, List<ReportNoteSource> noteSources,
-            List<ReportDetailSource> detailSources, Clock clock) {
+            List<ReportDetailSource> detailSources, Clock clock, MeterRegistry meters) {
         this.centers = centers;
         this.figureSources = List.copyOf(figureSources);
         this.noteSources = List.copyOf(noteSources);
         this.detailSources = List.copyOf(detailSources);
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -97,6 +102,15 @@ class MonthlyReportService implements MonthlyReports {
 
     @Override
     public void writeWorkbook(MonthlyReport report, OutputStream out) throws IOException {
-        new MonthlyWorkbook(report, detailSources).write(out);
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            new MonthlyWorkbook(report, detailSources).write(out);
+            outcome = "written";
+        } finally {
+            // The month is no tag: one series per month would grow without bound.
+            sample.stop(Timer.builder(EXPORT_TIMER).description("the monthly report workbook written to its download")
+                    .tag("outcome", outcome).register(meters));
+        }
     }
 }

@@ -1,6 +1,5 @@
 /**
- * Benchmark-only web endpoints, active under the {@code bench} profile: a no-op that measures the HTTP and
- * security overhead without doing any work, and the drawers of the venue and expert draw benchmarks, which
- * execute the lifecycle's pending jobs through Camunda's public API.
+ * The web layer's own wiring: Camunda's REST resources with the mapping of refused task inputs, and the
+ * workbench's addresses.
  */
 package cn.hlj.remoteeval.web.internal;

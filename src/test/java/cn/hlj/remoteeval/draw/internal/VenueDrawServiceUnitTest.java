@@ -26,6 +26,9 @@ import cn.hlj.remoteeval.tender.TenderState;
 import cn.hlj.remoteeval.venue.BookingPurpose;
 import cn.hlj.remoteeval.venue.HalfDay;
 import cn.hlj.remoteeval.venue.Slot;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The venue draw service against hand-written venue and tender modules. */
 class VenueDrawServiceUnitTest {
@@ -38,9 +41,10 @@ class VenueDrawServiceUnitTest {
     private final FakeTenders tenders = new FakeTenders();
     private final FakeAuditLog audit = new FakeAuditLog();
     private final DrawSeed seed = VenueDrawAlgorithmUnitTest.seed("service");
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final VenueDrawService service = new VenueDrawService(tenders, seats, tenders,
             new DrawChain(store, new TestSalts(), clock), new VenueDrawAlgorithm(), SeatPlanLimits.defaults(), () -> seed,
-            audit, new CurrentActor(), clock);
+            audit, new CurrentActor(), clock, meters);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
@@ -132,6 +136,20 @@ class VenueDrawServiceUnitTest {
     void refusesAnUnknownTender() {
         assertThatThrownBy(() -> service.draw("nope")).isInstanceOf(IllegalStateException.class);
         assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    void timesEachDrawByOutcomeOnlyNeverByTenderOrCenter() {
+        tenders.add("t-5", "HRB", Scope.INTRA_PROVINCE, TenderState.AWAITING_VENUE_DRAW, SLOT, 7);
+        seats.capacity(SLOT, VenueDrawAlgorithmUnitTest.uniform(10));
+        service.draw("t-5");
+        assertThatThrownBy(() -> service.draw("nope")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(meters.get(DrawTimers.VENUE_DRAW).tag("outcome", "drawn").timer().count()).isEqualTo(1);
+        assertThat(meters.get(DrawTimers.VENUE_DRAW).tag("outcome", "failed").timer().count()).isEqualTo(1);
+        List<String> tagValues = meters.getMeters().stream().map(Meter::getId).flatMap(id -> id.getTags().stream())
+                .map(Tag::getValue).toList();
+        assertThat(tagValues).doesNotContain("t-5", "nope", "HRB").containsOnly("drawn", "failed");
     }
 
     private static void assertNoCenterIn(List<String> lines) {

@@ -11,6 +11,7 @@ import cn.hlj.remoteeval.reporting.ReportDetailSource;
 import cn.hlj.remoteeval.reporting.ReportNoteSource;
 import cn.hlj.remoteeval.venue.TradingCenter;
 import cn.hlj.remoteeval.venue.TradingCenters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The seeded directory of 14 centers and a clock fixed in the province, without Spring. */
 final class ReportFixtures {
@@ -63,7 +64,7 @@ final class ReportFixtures {
 
     static MonthlyReportService service(List<MonthlyFigureSource> figures, List<ReportNoteSource> notes,
             List<ReportDetailSource> details, Clock clock) {
-        return new MonthlyReportService(directory(), figures, notes, details, clock);
+        return new MonthlyReportService(directory(), figures, notes, details, clock, new SimpleMeterRegistry());
     }
 
     static MonthlyReportService service(List<MonthlyFigureSource> figures, List<ReportNoteSource> notes,
