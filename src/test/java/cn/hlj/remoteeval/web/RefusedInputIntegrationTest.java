@@ -38,6 +38,9 @@ class RefusedInputIntegrationTest {
     @Autowired
     private TaskService tasks;
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private RawHttp.Response send(RawHttp.Request request) {
         return new RawHttp(port).send(request);
     }
@@ -205,6 +208,24 @@ class RefusedInputIntegrationTest {
         String task = ownTask();
         camundaError(send(RawHttp.Request.of("DELETE", "/engine-rest/task/" + task).basic("demo")), 400);
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdentityLinkTypeLongerThanItsColumnIs400() throws Exception {
+        String task = ownTask();
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/identity-links/delete").basic("demo")
+                .json("{\"userId\":\"demo\",\"type\":\"" + "x".repeat(1_000) + "\"}")), 400);
+    }
+
+    @Test
+    void aRefusedSkipOfAPartnersSequenceLeavesNoCounterBehind() throws Exception {
+        java.util.Random random = new java.util.Random();
+        String partner = "ZQ" + random.ints(4, 'A', 'Z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append);
+        problem(send(RawHttp.Request.of("POST", "/api/exchange/partners/" + partner + "/skip").basic("demo")
+                .json("{\"sequence\":5}")), 409);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_peer_sequence WHERE peer = ?").param(partner).query(Long.class)
+                .single()).isZero();
     }
 
     private String ownTask() {

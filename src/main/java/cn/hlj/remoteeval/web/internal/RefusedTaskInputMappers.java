@@ -149,6 +149,11 @@ final class RefusedTaskInputMappers {
                     && cause.getMessage().startsWith(TASK_OF_A_PROCESS)) {
                 return answer(400, "InvalidRequestException", "流程中的任务不能删除，只能办理。");
             }
+            // SQL state class 22 (data exception): a value longer or larger than its column, e.g. an identity link's
+            // type of a thousand characters; the database refused it and the transaction rolled back.
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return answer(400, "InvalidRequestException", "请求中的某个值过长或超出范围。");
+            }
             if (cause instanceof ApiProblemException problem) {
                 String message = problem.violations().isEmpty() ? problem.getMessage()
                         : problem.violations().stream().map(FieldViolation::message).collect(Collectors.joining("；"));
