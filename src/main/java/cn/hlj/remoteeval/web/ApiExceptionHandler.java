@@ -5,11 +5,18 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,6 +43,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** How long a caller waits before retrying when the database was busy (seconds, Retry-After). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final UploadLimits uploadLimits;
+
+    ApiExceptionHandler(UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
+    }
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblemException e) {
@@ -73,8 +89,28 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件超过大小限制，请拆分后分批导入。",
-                List.of(new FieldViolation("file", "文件过大")));
+        return tooLarge();
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge() {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的文件超过大小限制（" + uploadLimits.describeRequestLimit()
+                + "），请拆分后分批导入。", List.of(new FieldViolation("file", "文件过大，" + uploadLimits.describeRequestLimit())));
+    }
+
+    /** A request Spring Security's firewall refused (an encoded slash, "..", a control character in the URL). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求地址不合法", "请求地址或请求头中含有不允许的字符或路径片段。", List.of());
+    }
+
+    /** A row lock not granted in time (another transaction holds it): nothing was saved; trying again helps. */
+    @ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+    ResponseEntity<ProblemDetail> busy(DataAccessException e) {
+        log.warn("Database busy, request refused with 503: {}", e.getClass().getSimpleName());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "系统繁忙",
+                "数据正被其他操作占用，本次操作未保存，请 " + RETRY_AFTER_SECONDS + " 秒后重试。", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS)).body(answer.getBody());
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -86,6 +122,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "请以 application/json 提交。", List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return forStatus(HttpStatus.NOT_ACCEPTABLE, e);
+    }
+
+    @ExceptionHandler(RequestShapeFilter.MalformedQueryException.class)
+    ResponseEntity<ProblemDetail> malformedQuery(RequestShapeFilter.MalformedQueryException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "请求地址的参数编码不正确：% 后应为两位十六进制数。", List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -111,11 +157,32 @@ class ApiExceptionHandler {
                 "系统处理请求时出错，请联系运维人员并提供错误编号 " + reference + "。", List.of());
     }
 
+    /**
+     * The answer to an error known only by its status (the servlet container's or a resolver's
+     * {@code sendError}), for {@link ProblemErrorController}.
+     */
+    ResponseEntity<ProblemDetail> forStatus(HttpStatus status, Throwable error) {
+        return switch (status) {
+            case BAD_REQUEST -> problem(status, "请求参数有误", "请求的格式不正确（地址、参数或请求体无法解析）。", List.of());
+            case UNAUTHORIZED -> problem(status, "需要登录", "请提供有效的账号和密码（HTTP Basic）或通过统一身份认证登录。", List.of());
+            case FORBIDDEN -> problem(status, "无权执行此操作", "当前账号无权执行此操作。", List.of());
+            case NOT_FOUND -> problem(status, "未找到", "请求的地址不存在。", List.of());
+            case METHOD_NOT_ALLOWED -> problem(status, "不支持的请求方法", "该地址不支持此请求方法。", List.of());
+            case NOT_ACCEPTABLE -> problem(status, "无法提供所需格式", "只能以 JSON 答复，请在 Accept 中允许 application/json。", List.of());
+            case PAYLOAD_TOO_LARGE -> tooLarge();
+            case URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> problem(status, "请求过长", "请求地址或请求头过长。", List.of());
+            case UNSUPPORTED_MEDIA_TYPE -> problem(status, "不支持的内容类型", "请以 application/json 提交。", List.of());
+            default -> status.is4xxClientError() ? problem(status, "请求无法处理", "请求无法处理（HTTP " + status.value() + "）。", List.of())
+                    : unexpected(error instanceof Exception e ? e : new IllegalStateException("HTTP " + status.value(), error));
+        };
+    }
+
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<FieldViolation> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         body.setProperty("errors", errors);
-        return ResponseEntity.status(status).body(body);
+        // Whatever the caller accepts: a refusal is always problem+json (never a 406 for the refusal itself).
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /** Names the field a JSON parsing error is about, in the dotted path the API documents. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -18,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -35,6 +37,18 @@ public final class TabularFile {
 
     /** More rows than any center or the expert pool registers at once. */
     public static final int MAX_DATA_ROWS = 5_000;
+
+    /**
+     * The largest file read whole into memory: {@link #MAX_DATA_ROWS} rows of a few hundred bytes each,
+     * many times over, far below the multipart limit (which the streaming expert import needs).
+     */
+    public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+    /** What a workbook may inflate to in all: an in-memory workbook costs many times its XML. */
+    public static final long MAX_XLSX_INFLATED_BYTES = 64L * 1024 * 1024;
+
+    /** The longest CSV record (one row, quoted line breaks included). */
+    public static final int MAX_RECORD_CHARS = 64 * 1024;
 
     private static final String FILE_FIELD = "file";
     private static final char BOM = '\uFEFF';
@@ -89,6 +103,9 @@ public final class TabularFile {
         if (file == null || file.isEmpty()) {
             throw ApiProblemException.invalid(FILE_FIELD, "请上传文件（表单字段 file），文件不能为空");
         }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         byte[] content;
         try {
@@ -107,12 +124,30 @@ public final class TabularFile {
 
     /** Reads {@code .xlsx} bytes; for callers that receive the file otherwise than as an upload. */
     public static TabularFile readXlsx(byte[] content, List<String> expectedHeader) {
+        if (content.length > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
         return fromRows(readXlsx(content), expectedHeader);
     }
 
     /** Reads UTF-8 {@code .csv} bytes; for callers that receive the file otherwise than as an upload. */
     public static TabularFile readCsv(byte[] content, List<String> expectedHeader) {
+        if (content.length > MAX_FILE_BYTES) {
+            throw tooLarge();
+        }
         return fromRows(readCsv(content), expectedHeader);
+    }
+
+    private static ApiProblemException tooLarge() {
+        String limit = "文件不能超过 " + MAX_FILE_BYTES / (1024 * 1024) + " MB（最多 " + MAX_DATA_ROWS + " 行数据）";
+        return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", limit + "，请拆分后分批导入。",
+                List.of(new FieldViolation(FILE_FIELD, limit)));
+    }
+
+    private static ApiProblemException tooManyRows() {
+        String limit = "一次最多导入 " + MAX_DATA_ROWS + " 行数据";
+        return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", limit + "，请拆分文件后分批导入。",
+                List.of(new FieldViolation(FILE_FIELD, limit + "，请拆分文件")));
     }
 
     public List<String> header() {
@@ -176,7 +211,7 @@ public final class TabularFile {
             }
             rows.add(new DataRow(row.number(), cells));
             if (rows.size() > MAX_DATA_ROWS) {
-                throw ApiProblemException.invalid(FILE_FIELD, "一次最多导入 " + MAX_DATA_ROWS + " 行数据，请拆分文件");
+                throw tooManyRows();
             }
         }
         if (rows.isEmpty()) {
@@ -189,6 +224,7 @@ public final class TabularFile {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         // The user's import is what they see, and evaluating their formulas would run their logic here.
         formatter.setUseCachedValuesForFormulaCells(true);
+        checkInflatedSize(content);
         try (InputStream in = new ByteArrayInputStream(content); Workbook workbook = new XSSFWorkbook(in)) {
             if (workbook.getNumberOfSheets() == 0) {
                 return List.of();
@@ -204,7 +240,7 @@ public final class TabularFile {
                 }
                 rows.add(new RawRow(row.getRowNum() + 1, cells));
                 if (rows.size() > MAX_DATA_ROWS + 1) {
-                    throw ApiProblemException.invalid(FILE_FIELD, "一次最多导入 " + MAX_DATA_ROWS + " 行数据，请拆分文件");
+                    throw tooManyRows();
                 }
             }
             return rows;
@@ -212,6 +248,30 @@ public final class TabularFile {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw ApiProblemException.invalid(FILE_FIELD, "无法读取该 Excel 文件，请确认是 .xlsx 格式（不支持 .xls）且未加密");
+        }
+    }
+
+    /**
+     * Inflates the package once, counting, before POI builds the workbook in memory: POI's own guard
+     * (the inflate ratio) lets a large workbook of plain rows through, and the in-memory model of one
+     * costs many times its XML. Not a zip at all is left to POI, which refuses it.
+     */
+    private static void checkInflatedSize(byte[] content) {
+        long inflated = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0;) {
+                    inflated += n;
+                    if (inflated > MAX_XLSX_INFLATED_BYTES) {
+                        String limit = "Excel 文件解压后不能超过 " + MAX_XLSX_INFLATED_BYTES / (1024 * 1024) + " MB";
+                        throw new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大",
+                                limit + "，请删除多余内容或拆分后分批导入。", List.of(new FieldViolation(FILE_FIELD, limit)));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // Not a readable zip: POI gives the answer for that.
         }
     }
 
@@ -247,7 +307,7 @@ public final class TabularFile {
                 rowNumber++;
                 rows.add(new RawRow(rowNumber, record()));
                 if (rows.size() > MAX_DATA_ROWS + 1) {
-                    throw ApiProblemException.invalid(FILE_FIELD, "一次最多导入 " + MAX_DATA_ROWS + " 行数据，请拆分文件");
+                    throw tooManyRows();
                 }
             }
             return rows;
@@ -258,7 +318,13 @@ public final class TabularFile {
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
             boolean cellStarted = false;
+            int start = pos;
             while (pos < text.length()) {
+                if (pos - start > MAX_RECORD_CHARS) {
+                    throw new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大",
+                            "第 " + rowNumber + " 行超过 " + MAX_RECORD_CHARS + " 个字符，请检查该行（是否有未闭合的双引号）。",
+                            List.of(new FieldViolation(rowField(rowNumber), "一行不能超过 " + MAX_RECORD_CHARS + " 个字符")));
+                }
                 char c = text.charAt(pos++);
                 if (quoted) {
                     if (c == '"') {

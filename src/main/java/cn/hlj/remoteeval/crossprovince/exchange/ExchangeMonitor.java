@@ -143,6 +143,15 @@ class ExchangeMonitor {
      * be void), or a number that never arrived ({@code messageId} null, {@code sequence} the missing number).
      */
     boolean skip(String sender, String messageId, long sequence, String operator) {
+        boolean skipped = trySkip(sender, messageId, sequence, operator);
+        if (!skipped) {
+            // A refused skip changes nothing, not even the partner's counter row that reading it may have created.
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return skipped;
+    }
+
+    private boolean trySkip(String sender, String messageId, long sequence, String operator) {
         Instant now = clock.instant();
         long last = inbox.lastHandled(sender);
         if (sequence != last + 1) {
@@ -152,7 +161,6 @@ class ExchangeMonitor {
             var next = inbox.lockAt(sender, sequence);
             if (next.isEmpty() || !next.get().messageId().equals(messageId) || next.get().state() != InboxState.FAILED
                     || !inbox.passedBy(sender, messageId, InboxState.SKIPPED, sequence, now)) {
-                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
                 return false;
             }
         } else if (inbox.at(sender, sequence).isPresent() || !inbox.advance(sender, sequence)) {

@@ -271,8 +271,13 @@ final class StreamingTable {
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
             boolean cellStarted = false;
+            int length = 0;
             int c;
             while ((c = next()) >= 0) {
+                if (++length > TabularFile.MAX_RECORD_CHARS) {
+                    throw new Unreadable(TabularFile.rowField(rowNumber),
+                            "一行不能超过 " + TabularFile.MAX_RECORD_CHARS + " 个字符，请检查该行（是否有未闭合的双引号）");
+                }
                 if (quoted) {
                     if (c == '"') {
                         if (peek() == '"') {

@@ -18,5 +18,8 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
         register(RefusedTaskInputMappers.FromRestException.class);
         register(RefusedTaskInputMappers.FromProcessEngineException.class);
         register(RefusedTaskInputMappers.FromApiProblem.class);
+        register(RefusedTaskInputMappers.FromNullPointer.class);
+        register(RefusedTaskInputMappers.FromJsonConstraints.class);
+        register(RefusedTaskInputMappers.FromVariableConversion.class);
     }
 }
