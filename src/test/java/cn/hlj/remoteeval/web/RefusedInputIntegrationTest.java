@@ -211,6 +211,14 @@ class RefusedInputIntegrationTest {
     }
 
     @Test
+    void anEscalationTheTasksModelDoesNotCatchIs400() throws Exception {
+        String task = ownTask();
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/bpmnEscalation").basic("demo")
+                .json("{\"escalationCode\":\"nothing-catches-this\",\"variables\":{}}")), 400);
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
     void anIdentityLinkTypeLongerThanItsColumnIs400() throws Exception {
         String task = ownTask();
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/identity-links/delete").basic("demo")

@@ -149,6 +149,11 @@ final class RefusedTaskInputMappers {
                     && cause.getMessage().startsWith(TASK_OF_A_PROCESS)) {
                 return answer(400, "InvalidRequestException", "流程中的任务不能删除，只能办理。");
             }
+            // An escalation the task's model does not catch: the request asked for something the model cannot do.
+            if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
+                    && cause.getMessage().startsWith(UNCAUGHT_ESCALATION)) {
+                return answer(400, "InvalidRequestException", "该任务所在的流程没有处理这个升级事件（escalationCode）。");
+            }
             // SQL state class 22 (data exception): a value longer or larger than its column, e.g. an identity link's
             // type of a thousand characters; the database refused it and the transaction rolled back.
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
@@ -165,6 +170,9 @@ final class RefusedTaskInputMappers {
 
     /** Camunda's refusal to delete a task of a running process, which it answers with 500. */
     private static final String TASK_OF_A_PROCESS = "The task cannot be deleted because is part of a running process";
+
+    /** Camunda's refusal of a task's escalation that no handler catches, which it answers with 500. */
+    private static final String UNCAUGHT_ESCALATION = "ENGINE-02043";
 
     private static final Pattern MISSING_TASK = Pattern.compile("[Tt]ask .*(doesn't exist|is null)|Cannot find task");
 
