@@ -213,7 +213,7 @@ class RefusedInputIntegrationTest {
     @Test
     void anEscalationTheTasksModelDoesNotCatchIs400() throws Exception {
         String task = ownTask();
-        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/bpmnEscalation").basic("demo")
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/bpmnEscalation").basic("staff-prov")
                 .json("{\"escalationCode\":\"nothing-catches-this\",\"variables\":{}}")), 400);
         assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
     }
