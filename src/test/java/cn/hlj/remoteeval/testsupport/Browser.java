@@ -11,6 +11,8 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -120,10 +122,25 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits on the page; an element replaced while the condition reads it (a page redraws its list after
-     * each change) is looked for again instead of failing the step.
+     * each change) is looked for again instead of failing the step. Chromium sometimes reports such an element
+     * as an inspector error ("Node with given id does not belong to the document") instead of a stale reference.
      */
     public WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+                return super.until(page -> {
+                    try {
+                        return condition.apply(page);
+                    } catch (WebDriverException e) {
+                        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
