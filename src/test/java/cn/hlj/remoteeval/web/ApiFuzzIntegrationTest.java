@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.TaskRestService;
 import org.camunda.bpm.engine.rest.sub.task.TaskResource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -80,6 +81,7 @@ import net.jqwik.engine.SourceOfRandomness;
  * Values come from jqwik's generators, driven by that seed.
  */
 @RemoteEvalIntegrationTest
+@Tag("fuzz")
 class ApiFuzzIntegrationTest {
 
     private static final long DEFAULT_SEED = 17_2026_12_07L;

@@ -211,6 +211,14 @@ class RefusedInputIntegrationTest {
     }
 
     @Test
+    void aVariableOfATypeNoSerializerHandlesIs400() throws Exception {
+        String task = ownTask();
+        camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/resolve").basic("staff-prov")
+                .json("{\"variables\":{\"note\":{\"value\":\"x\",\"type\":\"Xml\"}}}")), 400);
+        assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
+    }
+
+    @Test
     void anEscalationTheTasksModelDoesNotCatchIs400() throws Exception {
         String task = ownTask();
         camundaError(send(RawHttp.Request.of("POST", "/engine-rest/task/" + task + "/bpmnEscalation").basic("staff-prov")

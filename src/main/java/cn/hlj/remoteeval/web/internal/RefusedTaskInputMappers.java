@@ -149,6 +149,11 @@ final class RefusedTaskInputMappers {
                     && cause.getMessage().startsWith(TASK_OF_A_PROCESS)) {
                 return answer(400, "InvalidRequestException", "流程中的任务不能删除，只能办理。");
             }
+            // A variable of a type no serializer handles (e.g. "Xml" without a format): the request's fault.
+            if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
+                    && cause.getMessage().startsWith("Cannot find serializer for value")) {
+                return answer(400, "InvalidRequestException", "变量的类型无法保存，请检查变量的 type 和 valueInfo。");
+            }
             // An escalation the task's model does not catch: the request asked for something the model cannot do.
             if (cause.getClass() == ProcessEngineException.class && cause.getMessage() != null
                     && cause.getMessage().startsWith(UNCAUGHT_ESCALATION)) {
