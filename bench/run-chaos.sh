@@ -67,7 +67,7 @@ cleanup() {
 # The clock-offset knob came with this benchmark: an older jar is rebuilt.
 if [ -f "$JAR" ] && ! unzip -p "$JAR" BOOT-INF/classes/application.yml 2>/dev/null | grep -q 'clock-offset'; then REBUILD=true; fi
 bench_prepare_jar cn.hlj.remoteeval.deadline.internal.DeadlineResync
-javac -d "$WORK/driver" bench/ChaosLoad.java
+javac -d "$WORK/driver" bench/ChaosLoad.java bench/Json.java
 admin="$(prepare_bench_database "$DB")"
 
 A_PORT="$(free_port "${A_PORT:-18280}")"

@@ -52,7 +52,7 @@ cleanup() {
 stop_pid() { APP_PID="$1"; stop_app; }
 
 bench_prepare_jar cn.hlj.remoteeval.crossprovince.exchange.ExchangeOutbox
-javac -d "$WORK/driver" bench/ExchangeLoad.java
+javac -d "$WORK/driver" bench/ExchangeLoad.java bench/Json.java
 
 HL_PORT="$(free_port "${HL_PORT:-18180}")"
 JL_PORT="$(free_port "${JL_PORT:-$((HL_PORT + 1))}")"
