@@ -2,8 +2,10 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import cn.hlj.remoteeval.web.ApiProblemException;
 
 /**
  * What the gateways' answer callbacks (SMS reply, voice key press) have in common: the signed call is
- * admitted first, its JSON read, a party with too many failures is not heard, and an answer settles
+ * admitted, its JSON read and only then remembered as heard, a party with too many failures is not heard, and an answer settles
  * an invitation under the one rule (first answer counts, a later one changes nothing and says so).
  * What a callback answers ({@code result}, {@code message}) is what the gateway may tell the expert.
  * Nothing logged names the party, the code or the seat.
@@ -42,11 +44,17 @@ class GatewayAnswers {
     record ReplyOutcome(String result, String message) {
     }
 
-    /** The admitted call's fields, each present and not blank (else a 400 naming the first missing one). */
-    Map<String, String> admit(GatewayCallbacks.Gateway gateway, String timestamp, String signature, byte[] body,
-            String shape, String... fields) {
+    /**
+     * Hands the admitted call's fields, each present and not blank (else a 400 naming the first missing
+     * one), to {@code answering}; the call counts as heard once the answer is in.
+     */
+    ReplyOutcome answer(GatewayCallbacks.Gateway gateway, String timestamp, String signature, byte[] body, String shape,
+            List<String> fields, Function<Map<String, String>, ReplyOutcome> answering) {
         byte[] raw = body == null ? new byte[0] : body;
-        callbacks.admit(gateway, timestamp, signature, raw);
+        return callbacks.admit(gateway, timestamp, signature, raw, () -> answering.apply(fields(raw, shape, fields)));
+    }
+
+    private Map<String, String> fields(byte[] raw, String shape, List<String> fields) {
         JsonNode message;
         try {
             message = json.readTree(raw);

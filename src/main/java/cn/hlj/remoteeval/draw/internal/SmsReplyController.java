@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,8 +45,11 @@ class SmsReplyController {
     ReplyOutcome reply(@RequestHeader(value = "X-Sms-Timestamp", required = false) String timestamp,
             @RequestHeader(value = "X-Sms-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
-        Map<String, String> message = answers.admit(Gateway.SMS, timestamp, signature, body,
-                "{\"from\": 手机号, \"text\": 短信内容}", "from", "text");
+        return answers.answer(Gateway.SMS, timestamp, signature, body, "{\"from\": 手机号, \"text\": 短信内容}",
+                List.of("from", "text"), this::reply);
+    }
+
+    private ReplyOutcome reply(Map<String, String> message) {
         String sender = cipher.blindIndex("sms-sender:" + message.get("from").replaceAll("\\D", ""));
         Optional<ReplyOutcome> blocked = answers.tooManyAttempts(Channel.SMS_SENDER, sender, VIA);
         if (blocked.isPresent()) {

@@ -1,5 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,9 +45,12 @@ class VoiceAnswerController {
     ReplyOutcome answer(@RequestHeader(value = "X-Voice-Timestamp", required = false) String timestamp,
             @RequestHeader(value = "X-Voice-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        Map<String, String> call = answers.admit(Gateway.VOICE, timestamp, signature, body,
-                "{\"correlation\": 外呼关联标识, \"key\": 按键}", "correlation", "key");
         String client = request.getRemoteAddr();
+        return answers.answer(Gateway.VOICE, timestamp, signature, body, "{\"correlation\": 外呼关联标识, \"key\": 按键}",
+                List.of("correlation", "key"), call -> answer(call, client));
+    }
+
+    private ReplyOutcome answer(Map<String, String> call, String client) {
         Optional<ReplyOutcome> blocked = answers.tooManyAttempts(Channel.VOICE_CLIENT, client, VIA);
         if (blocked.isPresent()) {
             return blocked.get();

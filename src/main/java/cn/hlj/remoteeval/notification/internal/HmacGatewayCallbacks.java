@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,17 +22,18 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import cn.hlj.remoteeval.notification.GatewayCallbacks;
 import cn.hlj.remoteeval.web.ApiProblemException;
 
 /**
  * Checks a gateway's HMAC-SHA256 signature in constant time, the timestamp against the window, and
- * remembers each admitted signature in the gateway's own table (unique across nodes) until it has
+ * remembers each handled signature in the gateway's own table (unique across nodes) until it has
  * left the window, so that a replayed call is refused. A table per gateway: each prunes by its own
  * window without dropping what another gateway still needs.
+ * <p>
+ * No transaction spans the call: the signature is written after handling has committed, so that an
+ * answer is never remembered as heard while the answer itself was rolled back.
  */
 class HmacGatewayCallbacks implements GatewayCallbacks {
 
@@ -57,8 +59,7 @@ class HmacGatewayCallbacks implements GatewayCallbacks {
     }
 
     @Override
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void admit(Gateway gateway, String timestamp, String signature, byte[] body) {
+    public <T> T admit(Gateway gateway, String timestamp, String signature, byte[] body, Supplier<T> handling) {
         Inbound inbound = INBOUND.get(gateway);
         GatewayInboundProperties configured = properties.get(gateway);
         if (configured.secret() == null) {
@@ -78,16 +79,28 @@ class HmacGatewayCallbacks implements GatewayCallbacks {
             log.warn("{} callback refused: bad signature", inbound.logName());
             throw refused("签名无效");
         }
+        String handled = HexFormat.of().formatHex(expected);
+        if (jdbc.sql("SELECT COUNT(*) FROM " + inbound.table() + " WHERE signature = ?").param(handled).query(Long.class)
+                .single() > 0) {
+            throw replayed(inbound);
+        }
+        T answer = handling.get();
         jdbc.sql("DELETE FROM " + inbound.table() + " WHERE received_at < ?")
                 .param(Timestamp.from(now.minus(configured.window().multipliedBy(2)))).update();
         try {
             jdbc.sql("INSERT INTO " + inbound.table() + " (signature, received_at) VALUES (?, ?)")
-                    .params(HexFormat.of().formatHex(expected), Timestamp.from(now)).update();
+                    .params(handled, Timestamp.from(now)).update();
         } catch (DuplicateKeyException e) {
-            log.warn("{} callback refused: replayed", inbound.logName());
-            throw new ApiProblemException(HttpStatus.CONFLICT, "重复的回调", "该" + inbound.name() + "回调已处理，不再重复处理。",
-                    List.of());
+            // Two copies were in flight at once; handling has already decided what the second one counted for.
+            log.info("{} callback handled twice at once; remembered once", inbound.logName());
         }
+        return answer;
+    }
+
+    private static ApiProblemException replayed(Inbound inbound) {
+        log.warn("{} callback refused: replayed", inbound.logName());
+        return new ApiProblemException(HttpStatus.CONFLICT, "重复的回调", "该" + inbound.name() + "回调已处理，不再重复处理。",
+                List.of());
     }
 
     private static byte[] sign(String secret, String timestamp, byte[] body) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,9 @@ import cn.hlj.remoteeval.security.StaffStartableProcess;
  * filters and the process models' names; staff the start of the processes declared
  * {@link StaffStartableProcess}. Tasks and process instances are granted one by one as the
  * processes create them ({@link TaskParticipants}); nothing else is visible to anybody else.
- * Idempotent: a grant that exists is left as it is.
+ * Idempotent: a grant that exists is left as it is. Nodes that start together take turns (a row lock
+ * in {@code security_start_lock}): each would otherwise create or update the same filters and grants,
+ * and the later commit would fail its node's start.
  */
 @Component
 @Order(0)
@@ -40,9 +43,11 @@ class EngineAuthorizations implements ApplicationRunner {
     private final AccountCenters centers;
     private final TaskFilters filters;
     private final List<StaffStartableProcess> staffStartable;
+    private final JdbcClient jdbc;
 
     EngineAuthorizations(AuthorizationService authorizations, AccountCenters centers, TaskFilters filters,
-            List<StaffStartableProcess> staffStartable) {
+            List<StaffStartableProcess> staffStartable, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.authorizations = authorizations;
         this.centers = centers;
         this.filters = filters;
@@ -52,6 +57,7 @@ class EngineAuthorizations implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        jdbc.sql("SELECT id FROM security_start_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
         for (Resource resource : Resources.values()) {
             grant(authorizations, Groups.OPERATOR, resource, Authorization.ANY, Permissions.ALL);
         }
