@@ -648,8 +648,10 @@ public class ChaosLoad {
                 return false;
             }
             // An optimistic-locking conflict (two people completing tasks of one instance at once: Tasklist shows
-            // the same error) or a refusal: try again a little later, and say so.
-            boolean conflict = r.body.contains("updated by another transaction concurrently");
+            // the same error; a 409 since the engine REST API names it, a 500 from older jars) or a refusal: try
+            // again a little later, and say so.
+            boolean conflict = r.body.contains("OptimisticLockingException")
+                    || r.body.contains("updated by another transaction concurrently");
             error("task." + key + "." + (conflict ? "conflict" : String.valueOf(r.status)), user + " " + id + ": " + r.body);
             refusedUntil.put(id, System.currentTimeMillis() + 5_000);
             return false;

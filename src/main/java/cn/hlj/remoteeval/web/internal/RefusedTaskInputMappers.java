@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -141,6 +142,12 @@ final class RefusedTaskInputMappers {
             if (cause instanceof NullValueException missing && missing.getMessage() != null
                     && MISSING_TASK.matcher(missing.getMessage()).find()) {
                 return missingTask();
+            }
+            // Two people finished parallel tasks of one process at the same moment (the last signatures of a
+            // day, two centers' monthly reviews): the later commit lost; nothing of it was kept, and sending it
+            // again succeeds. A conflict to resubmit, not a server error.
+            if (cause instanceof OptimisticLockingException) {
+                return answer(409, "OptimisticLockingException", "同一流程刚被他人同时办理，本次提交未保存，请重新提交。");
             }
             if (cause instanceof TaskAlreadyClaimedException) {
                 return answer(409, "InvalidRequestException", "任务已被他人认领。");
