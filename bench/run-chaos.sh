@@ -17,7 +17,7 @@
 #      finished. SETTLE_KILLS kills, the first one 0-2 s after the first deadline firing in a node's log, on that node.
 #   3. the draw chain verified by the operator's endpoint, both nodes stopped, the census.
 #
-# Usage: bash bench/run-chaos.sh       (N=1000: about 1.5-2 hours on 2 cores; N=20 KILLS=0 for a first look)
+# Usage: bash bench/run-chaos.sh       (N=1000: about 55 minutes on 2 cores; N=20 KILLS=0 for a first look)
 # Knobs (environment): N=1000 CLIENTS=8 KILLS=3 SETTLE_KILLS=1 KILL_GAP_MIN=60 KILL_GAP_MAX=240 DOWN_MIN=2
 #   DOWN_MAX=15 PER_SLOT=9 LATE_PCT=15 DECLINE_PCT=3 MONTHS=3 JUMP=P10D LATE_HOLD=180 RUN_TIMEOUT=7200
 #   SETTLE_TIMEOUT=2400 START_TIMEOUT=600 A_PORT=18280 B_PORT=18281 JAVA_OPTS="-Xmx1g" REBUILD=false
