@@ -244,6 +244,15 @@ class RefusedInputIntegrationTest {
                 .single()).isZero();
     }
 
+    @Test
+    void aSkipForSomethingThatIsNoProvinceCodeIs404AndLeavesNoCounterBehind() throws Exception {
+        String notAPartner = java.util.UUID.randomUUID().toString();
+        problem(send(RawHttp.Request.of("POST", "/api/exchange/partners/" + notAPartner + "/skip").basic("demo")
+                .json("{\"sequence\":1}")), 404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_peer_sequence WHERE peer LIKE ?").param(notAPartner.substring(0, 8)
+                .toUpperCase(java.util.Locale.ROOT) + "%").query(Long.class).single()).isZero();
+    }
+
     private String ownTask() {
         String instance = runtime.createProcessInstanceByKey("cross-province-capacity-check")
                 .startBeforeActivity("ReviewCrossProvinceCapacity").setVariable("shortfallCount", 1)

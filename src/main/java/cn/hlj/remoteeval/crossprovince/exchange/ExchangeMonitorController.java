@@ -107,8 +107,13 @@ class ExchangeMonitorController {
         if (request == null || request.sequence() == null || request.sequence() < 1) {
             throw ApiProblemException.invalid("sequence", "请填写要跳过的序号（正整数）");
         }
+        String partner = code(sender);
+        // A partner is named by its province code; anything else has no sequence to skip (and no counter row).
+        if (!partner.matches("[A-Z]{2,8}")) {
+            throw ApiProblemException.notFound("没有这个合作省份：" + abbreviated(sender));
+        }
         String messageId = request.messageId() == null || request.messageId().isBlank() ? null : request.messageId().strip();
-        if (!monitor.skip(code(sender), messageId, request.sequence(), operator)) {
+        if (!monitor.skip(partner, messageId, request.sequence(), operator)) {
             throw ApiProblemException.conflict("只能跳过该省正在等待的下一个序号：处理失败的报文，或尚未到达的序号。", "sequence",
                     "不是正在等待的序号");
         }
@@ -144,6 +149,10 @@ class ExchangeMonitorController {
     }
 
     /** Province codes are capitals wherever they are stored; an address typed in lower case means the same. */
+    private static String abbreviated(String value) {
+        return value.length() <= 16 ? value : value.substring(0, 16) + "…";
+    }
+
     static String code(String value) {
         return value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
