@@ -68,4 +68,34 @@ class AuditChainVerifierUnitTest {
         assertThat(recent).extracting(AuditChainVerification::intact, AuditChainVerification::sealed,
                 AuditChainVerification::oldestUnsealedAgeSeconds).containsExactly(true, 2L, 30L);
     }
+
+    @Test
+    void aChangedEntryIsAHashMismatchAtItsSealNumberAndARehashedOneABrokenLinkAtTheNext() {
+        List<SealedEntry> entries = new ArrayList<>(chainOf(4));
+        AuditChainHead head = headOf(entries);
+        SealedEntry second = entries.get(1);
+        SealedEntry changed = new SealedEntry(second.id(), second.sealNo(), second.prevHash(), second.occurredAt(),
+                second.actor(), second.action(), second.subjectType(), second.subjectId(), "forged", second.entryHash());
+
+        entries.set(1, changed);
+        assertThat(AuditChainVerifier.verify(entries, head, 0, null, NOW))
+                .extracting(AuditChainVerification::intact, AuditChainVerification::firstBrokenSealNo,
+                        AuditChainVerification::fault)
+                .containsExactly(false, 2L, Fault.HASH_MISMATCH);
+
+        entries.set(1, changed.withHash());
+        assertThat(AuditChainVerifier.verify(entries, head, 0, null, NOW))
+                .extracting(AuditChainVerification::firstBrokenSealNo, AuditChainVerification::fault)
+                .containsExactly(3L, Fault.BROKEN_LINK);
+    }
+
+    @Test
+    void aDeletedEntryInTheMiddleIsAGapAtItsSealNumber() {
+        List<SealedEntry> entries = new ArrayList<>(chainOf(4));
+        AuditChainHead head = headOf(entries);
+        entries.remove(2);
+        assertThat(AuditChainVerifier.verify(entries, head, 0, null, NOW))
+                .extracting(AuditChainVerification::firstBrokenSealNo, AuditChainVerification::fault)
+                .containsExactly(3L, Fault.GAP);
+    }
 }
