@@ -1,2 +1,5 @@
-/** Storage of the audit log and the listeners that fill it from other modules' events. */
+/**
+ * Storage of the audit log, the listeners that fill it from other modules' events, and the sealer
+ * and verifier of its hash chain.
+ */
 package cn.hlj.remoteeval.audit.internal;
