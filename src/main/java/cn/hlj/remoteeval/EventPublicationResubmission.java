@@ -1,9 +1,7 @@
 package cn.hlj.remoteeval;
 
 import java.time.Duration;
-import java.util.TimeZone;
 
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -11,7 +9,7 @@ import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,11 +39,7 @@ class EventPublicationResubmission {
 
     @Bean
     Trigger eventPublicationResubmissionTrigger(@Value("${remote-eval.events.resubmit-cron}") String cron) {
-        return TriggerBuilder.newTrigger().withIdentity("resubmit", "event-publications").forJob(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        .inTimeZone(TimeZone.getTimeZone(RemoteEvalApplication.ZONE))
-                        .withMisfireHandlingInstructionDoNothing())
-                .build();
+        return HousekeepingTriggers.cron(TriggerKey.triggerKey("resubmit", "event-publications"), JOB, cron);
     }
 
     @DisallowConcurrentExecution

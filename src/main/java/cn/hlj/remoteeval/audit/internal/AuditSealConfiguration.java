@@ -1,8 +1,5 @@
 package cn.hlj.remoteeval.audit.internal;
 
-import java.util.TimeZone;
-
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -10,13 +7,13 @@ import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.hlj.remoteeval.RemoteEvalApplication;
+import cn.hlj.remoteeval.HousekeepingTriggers;
 
 /**
  * The cluster-wide schedule of {@link AuditSealer}: Quartz's clustered store runs it on one node at
@@ -36,11 +33,7 @@ class AuditSealConfiguration {
     /** A run missed while every node was down waits for the next one: each run seals all that waits. */
     @Bean
     Trigger auditSealTrigger(@Value("${remote-eval.audit.seal-cron}") String cron) {
-        return TriggerBuilder.newTrigger().withIdentity("seal", "audit").forJob(SEAL)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                        .inTimeZone(TimeZone.getTimeZone(RemoteEvalApplication.ZONE))
-                        .withMisfireHandlingInstructionDoNothing())
-                .build();
+        return HousekeepingTriggers.cron(TriggerKey.triggerKey("seal", "audit"), SEAL, cron);
     }
 
     @DisallowConcurrentExecution

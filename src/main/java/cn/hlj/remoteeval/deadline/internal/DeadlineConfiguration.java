@@ -1,16 +1,15 @@
 package cn.hlj.remoteeval.deadline.internal;
 
-import java.util.TimeZone;
-
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import cn.hlj.remoteeval.HousekeepingTriggers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -39,9 +38,7 @@ class DeadlineConfiguration {
     /** A sweep missed while every node was down waits for the next one: it only repairs, nothing is due by it. */
     @Bean
     Trigger deadlineSweepTrigger(DeadlineProperties properties) {
-        return TriggerBuilder.newTrigger().withIdentity("sweep", DeadlineTriggers.GROUP + "-sweep").forJob(SWEEP)
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.getSweepCron())
-                        .inTimeZone(TimeZone.getTimeZone(DeadlineTerms.ZONE)).withMisfireHandlingInstructionDoNothing())
-                .build();
+        return HousekeepingTriggers.cron(TriggerKey.triggerKey("sweep", DeadlineTriggers.GROUP + "-sweep"), SWEEP,
+                properties.getSweepCron());
     }
 }
