@@ -13,14 +13,21 @@ import cn.hlj.remoteeval.draw.internal.ChainVerification.Problem;
  * record i − 1 (64 zeros for record 1). Finally the chain head must name the last record's
  * sequence number and hash, which is how a deleted last record shows. The check runs on the
  * server, which holds the secrets also before they are revealed.
+ *
+ * <p>Notices (seed derivation v2, {@link NoticeRules}): once the chain holds a notice, every later random
+ * draw must name an earlier notice of its subject and kind with its commitment, used by no other draw,
+ * written before its eligible list was read, and carry the entropy that notice planned, checked by its
+ * source.
  */
 final class ChainVerifier {
 
     private ChainVerifier() {
     }
 
-    static ChainVerification verify(List<DrawRecord> recordsInSeqOrder, Map<String, String> secretsById, ChainHead head) {
+    static ChainVerification verify(List<DrawRecord> recordsInSeqOrder, Map<String, String> secretsById, ChainHead head,
+            EntropySources sources) {
         long count = recordsInSeqOrder.size();
+        NoticeRules notices = new NoticeRules(sources);
         long expectedSeq = 1;
         String expectedPrevious = DrawRecord.GENESIS_HASH;
         for (DrawRecord record : recordsInSeqOrder) {
@@ -45,6 +52,10 @@ final class ChainVerifier {
                 return ChainVerification.broken(count, record.seq(), Problem.PREVIOUS_HASH_MISMATCH,
                         "序号为 " + record.seq() + " 的抽取记录所载的前一记录哈希与实际不符（前面的记录被替换）。");
             }
+            ChainVerification noticeFault = notices.check(record, count);
+            if (noticeFault != null) {
+                return noticeFault;
+            }
             expectedPrevious = record.recordHash();
             expectedSeq++;
         }
@@ -55,6 +66,6 @@ final class ChainVerifier {
                     "链头记载的最后一条记录（序号 " + head.lastSeq() + "）与实际的最后一条记录（序号 " + lastSeq
                             + "）不符（末尾的记录被删除，或有记录未经登记程序写入）。");
         }
-        return ChainVerification.intact(count);
+        return ChainVerification.intact(count, notices.unused());
     }
 }

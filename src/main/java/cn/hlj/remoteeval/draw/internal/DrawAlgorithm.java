@@ -11,6 +11,14 @@ interface DrawAlgorithm {
     String id();
 
     /**
+     * Every version id this algorithm reruns. The picks of {@code venue-draw/v2} and {@code expert-draw/v2} are
+     * those of v1; v2 says the seed was derived from a notice and entropy (seed derivation v2).
+     */
+    default java.util.Set<String> versions() {
+        return java.util.Set.of(id());
+    }
+
+    /**
      * Reruns the draw. Throws {@link IllegalArgumentException} when the texts are not what this
      * algorithm writes (e.g. a tampered record).
      */

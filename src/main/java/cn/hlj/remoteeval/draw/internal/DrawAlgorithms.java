@@ -3,7 +3,6 @@ package cn.hlj.remoteeval.draw.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +14,8 @@ class DrawAlgorithms {
     private final Map<String, DrawAlgorithm> byId;
 
     DrawAlgorithms(List<DrawAlgorithm> algorithms) {
-        this.byId = algorithms.stream().collect(Collectors.toUnmodifiableMap(DrawAlgorithm::id, Function.identity()));
+        this.byId = algorithms.stream().flatMap(a -> a.versions().stream().map(v -> Map.entry(v, a)))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<DrawAlgorithm> find(String id) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends records to the one draw chain of the province. Every kind of record (venue draws,
@@ -14,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class DrawChain {
+
+    /** Bound while a transaction holds the head's lock, so that a notice is never appended from inside it. */
+    private static final Object HEAD_LOCKED = new Object();
 
     private final DrawStore store;
     private final SeedSource salts;
@@ -40,11 +45,31 @@ class DrawChain {
             throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed (or absent with no seed)");
         }
         DrawSeed secret = seed == null ? salts.next() : seed;
+        markHeadLocked();
         ChainHead head = store.lockHead();
         DrawRecord record = DrawRecord.seal(draw, head.lastSeq() + 1, head.lastHash(), clock.instant(), secret);
         store.insert(record);
         store.moveHead(head, new ChainHead(record.seq(), record.recordHash()));
         store.insertSecret(record.id(), secret.hex());
         return record;
+    }
+
+    /** Whether the current transaction holds the chain head's lock (appended already). */
+    static boolean headLockedInThisTransaction() {
+        return TransactionSynchronizationManager.hasResource(HEAD_LOCKED);
+    }
+
+    private static void markHeadLocked() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(HEAD_LOCKED)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(HEAD_LOCKED, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(HEAD_LOCKED);
+            }
+        });
     }
 }

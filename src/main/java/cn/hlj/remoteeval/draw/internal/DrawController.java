@@ -39,11 +39,13 @@ class DrawController {
     /** The draw chain's check as before, with the audit chain's beside it: one operator command for both. */
     @Schema(name = "ChainVerification")
     record ChainCheckView(long records, boolean intact, Long firstBrokenSeq, ChainVerification.Problem problemCode,
-            String problem, @Schema(description = "审计日志哈希链的校验结果") AuditChainVerification auditLog) {
+            String problem,
+            @Schema(description = "未被任何抽取使用的抽取公告数（未完成的抽取尝试，逐条可查）") long unusedNotices,
+            @Schema(description = "审计日志哈希链的校验结果") AuditChainVerification auditLog) {
 
         static ChainCheckView of(ChainVerification draws, AuditChainVerification auditLog) {
             return new ChainCheckView(draws.records(), draws.intact(), draws.firstBrokenSeq(), draws.problemCode(),
-                    draws.problem(), auditLog);
+                    draws.problem(), draws.unusedNotices(), auditLog);
         }
     }
 
@@ -54,18 +56,22 @@ class DrawController {
             @Schema(description = "候选名单规范文本的 SHA-256") String eligibleListHash, String previousHash,
             String recordHash, Instant createdAt, @Schema(description = "是否已公开（评标结束后公开）") boolean revealed,
             Instant revealedAt, @Schema(description = "随机种子（十六进制），公开后才有；协商确定的记录为随机盐值") String seed, String eligibleList,
-            String request, String result, String actor) {
+            String request, String result, String actor,
+            @Schema(description = "抽取公告的记录编号（抽取前公布的承诺）") String noticeId,
+            @Schema(description = "读取候选名单的时间") Instant snapshotAt,
+            @Schema(description = "外部随机源（随机信标的轮次与签名等），抽取后即可公开") String entropy) {
 
         static DrawView of(DrawRecord record, SeedState seed) {
             if (!seed.revealed()) {
                 return new DrawView(record.id(), record.seq(), record.kind(), record.tenderId(), record.algorithm(),
                         record.seedCommitment(), record.eligibleListHash(), record.previousHash(), record.recordHash(),
-                        record.createdAt(), false, null, null, null, null, null, null);
+                        record.createdAt(), false, null, null, null, null, null, null, record.noticeId(),
+                        record.snapshotAt(), record.entropy());
             }
             return new DrawView(record.id(), record.seq(), record.kind(), record.tenderId(), record.algorithm(),
                     record.seedCommitment(), record.eligibleListHash(), record.previousHash(), record.recordHash(),
                     record.createdAt(), true, seed.revealedAt(), seed.seedHex(), record.eligibleList(), record.request(),
-                    record.result(), record.actor());
+                    record.result(), record.actor(), record.noticeId(), record.snapshotAt(), record.entropy());
         }
     }
 

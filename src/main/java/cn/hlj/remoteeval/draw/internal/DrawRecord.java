@@ -26,12 +26,27 @@ import cn.hlj.remoteeval.draw.DrawKind;
  * covered through {@code eligibleListHash}, which must be SHA-256 of the eligible list text. All
  * texts are hashed as UTF-8; hashes are 64 lower-case hex digits.
  *
+ * <p><b>Noticed draws (seed derivation v2).</b> A random draw that names its notice
+ * ({@link cn.hlj.remoteeval.draw.DrawKind#NOTICE}) adds four keys to that text: {@code entropyHash} (SHA-256 of the
+ * entropy text), {@code noticeHash} (the notice's record hash), {@code noticeId} and {@code snapshotAt} (when the
+ * eligible list was read, written as {@code createdAt}). Its secret is the notice's server seed, and its seed
+ * commitment the notice's. Records without a notice keep the twelve keys, so records written before v2 verify as
+ * they did. See {@code src/docs/algorithms/seed-derivation-v2.md}.
+ *
  * <p>The result enters keyed because the record hash is shown before the secrecy period ends: a
  * venue result has few possible values, and a plain hash of it could be matched by trying them all.
  */
 record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String algorithm, String seedCommitment,
         String eligibleList, String eligibleListHash, String request, String result, String actor, Instant createdAt,
-        String previousHash, String recordHash) {
+        String previousHash, String recordHash, String noticeId, String noticeHash, String entropy, Instant snapshotAt) {
+
+    /** A record of seed derivation v1, which names no notice. */
+    DrawRecord(String id, long seq, DrawKind kind, String tenderId, String algorithm, String seedCommitment,
+            String eligibleList, String eligibleListHash, String request, String result, String actor, Instant createdAt,
+            String previousHash, String recordHash) {
+        this(id, seq, kind, tenderId, algorithm, seedCommitment, eligibleList, eligibleListHash, request, result, actor,
+                createdAt, previousHash, recordHash, null, null, null, null);
+    }
 
     static final String GENESIS_HASH = "0".repeat(64);
 
@@ -44,7 +59,8 @@ record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String al
     static DrawRecord seal(NewDraw draw, long seq, String previousHash, Instant createdAt, DrawSeed secret) {
         DrawRecord unsealed = new DrawRecord(draw.id(), seq, draw.kind(), draw.tenderId(), draw.algorithm(),
                 draw.seedCommitment(), draw.eligibleList(), Hashes.sha256Hex(draw.eligibleList()), draw.request(),
-                draw.result(), draw.actor(), timestamp(createdAt), previousHash, null);
+                draw.result(), draw.actor(), timestamp(createdAt), previousHash, null, draw.noticeId(), draw.noticeHash(),
+                draw.entropy(), draw.snapshotAt() == null ? null : timestamp(draw.snapshotAt()));
         return unsealed.withRecordHash(unsealed.computeRecordHash(secret));
     }
 
@@ -62,6 +78,12 @@ record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String al
         fields.put("seedCommitment", seedCommitment == null ? "" : seedCommitment);
         fields.put("seq", Long.toString(seq));
         fields.put("tenderId", tenderId);
+        if (noticed()) {
+            fields.put("entropyHash", Hashes.sha256Hex(entropy));
+            fields.put("noticeHash", noticeHash);
+            fields.put("noticeId", noticeId);
+            fields.put("snapshotAt", DateTimeFormatter.ISO_INSTANT.format(snapshotAt));
+        }
         return Hashes.sha256Hex(Canonical.encode(fields));
     }
 
@@ -84,12 +106,17 @@ record DrawRecord(String id, long seq, DrawKind kind, String tenderId, String al
         }
     }
 
+    /** Whether this is a random draw of seed derivation v2, naming its notice. */
+    boolean noticed() {
+        return noticeId != null;
+    }
+
     boolean eligibleListMatchesHash() {
         return eligibleList != null && Hashes.sha256Hex(eligibleList).equals(eligibleListHash);
     }
 
     DrawRecord withRecordHash(String hash) {
         return new DrawRecord(id, seq, kind, tenderId, algorithm, seedCommitment, eligibleList, eligibleListHash,
-                request, result, actor, createdAt, previousHash, hash);
+                request, result, actor, createdAt, previousHash, hash, noticeId, noticeHash, entropy, snapshotAt);
     }
 }

@@ -15,10 +15,12 @@ class DrawRecords {
 
     private final DrawStore store;
     private final DrawVerifier verifier;
+    private final EntropySources sources;
 
-    DrawRecords(DrawStore store, DrawVerifier verifier) {
+    DrawRecords(DrawStore store, DrawVerifier verifier, EntropySources sources) {
         this.store = store;
         this.verifier = verifier;
+        this.sources = sources;
     }
 
     @Transactional(readOnly = true)
@@ -48,7 +50,7 @@ class DrawRecords {
     @Transactional
     ChainVerification verifyChain() {
         ChainHead head = store.lockHead();
-        return ChainVerifier.verify(store.all(), store.allSecrets(), head);
+        return ChainVerifier.verify(store.all(), store.allSecrets(), head, sources);
     }
 
     static ApiProblemException notRevealed() {

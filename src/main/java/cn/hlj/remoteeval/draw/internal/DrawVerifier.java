@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a revealed draw the way anyone holding its record could: the seed against the
  * commitment, the eligible list against its hash, the record hash against the fields, and the
- * result against a rerun of the recorded algorithm version.
+ * result against a rerun of the recorded algorithm version. A noticed draw (v2) reruns on the seed derived
+ * from the revealed server seed, its notice's hash and its entropy.
  */
 @Component
 class DrawVerifier {
@@ -35,7 +36,8 @@ class DrawVerifier {
     private String rerun(DrawRecord record, DrawSeed seed) {
         return algorithms.find(record.algorithm()).map(algorithm -> {
             try {
-                return algorithm.recompute(seed, record.request(), record.eligibleList());
+                DrawSeed drawn = record.noticed() ? SeedDerivation.v2(seed, record.noticeHash(), record.entropy()) : seed;
+                return algorithm.recompute(drawn, record.request(), record.eligibleList());
             } catch (IllegalArgumentException unreadable) {
                 return null;
             }

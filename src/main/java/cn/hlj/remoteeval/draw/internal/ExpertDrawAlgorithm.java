@@ -89,9 +89,17 @@ class ExpertDrawAlgorithm implements DrawAlgorithm {
 
     static final String ID = "expert-draw/v1";
 
+    /** The same picks on a seed of seed derivation v2 (a notice and entropy); see {@link DrawAlgorithm#versions()}. */
+    static final String ID_V2 = "expert-draw/v2";
+
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public java.util.Set<String> versions() {
+        return java.util.Set.of(ID, ID_V2);
     }
 
     @Override

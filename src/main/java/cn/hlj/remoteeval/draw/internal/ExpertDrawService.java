@@ -60,7 +60,7 @@ class ExpertDrawService {
     private final ExpertNotices notices;
     private final ExpertNoticeProperties noticeProperties;
     private final DrawChain chain;
-    private final SeedSource seeds;
+    private final DrawNotices drawNotices;
     private final AuditLog audit;
     private final CurrentActor actor;
     private final Clock clock;
@@ -70,7 +70,7 @@ class ExpertDrawService {
 
     ExpertDrawService(Tenders tenders, TenderDispatch dispatch, SeatBookings venues, ExpertPool pool,
             ExclusionRules exclusions, ExpertDrawPolicy policy, ExpertDrawAlgorithm algorithm, CommitteeSeats seats,
-            ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain, SeedSource seeds,
+            ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain, DrawNotices drawNotices,
             AuditLog audit, CurrentActor actor, Clock clock, HostedExpertDrawService hosted, MeterRegistry meters) {
         this.tenders = tenders;
         this.dispatch = dispatch;
@@ -80,13 +80,13 @@ class ExpertDrawService {
         this.policy = policy;
         this.algorithm = algorithm;
         this.seats = seats;
-        this.notices = notices;
-        this.noticeProperties = noticeProperties;
+                this.noticeProperties = noticeProperties;
         this.chain = chain;
-        this.seeds = seeds;
+        this.notices = notices;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
+        this.drawNotices = drawNotices;
         this.hosted = hosted;
         this.meters = meters;
     }
@@ -143,11 +143,12 @@ class ExpertDrawService {
             return new DrawSummary(false, null, 0);
         }
         String drawId = UUID.randomUUID().toString();
+        Noticed noticed = drawNotices.announce(DrawKind.EXPERT, tenderId);
         ExclusionRules.Screening screening = screen(requirement, tender, quotas.keySet());
         List<ExpertCandidate> eligible = screening.eligible();
         ExpertDrawRequest request = new ExpertDrawRequest(requirement.committeeSize(), tender.mainCenter(),
                 policy.mainCityCap(requirement.committeeSize()), 0, policy.locality(), slot, expertSeats, quotas);
-        DrawSeed seed = seeds.next();
+        DerivedSeed seed = drawNotices.seedAfterSnapshot(noticed, clock.instant());
         ExpertDrawOutcome outcome = algorithm.draw(seed.stream(), request, eligible(eligible));
         seats.recordExclusions(drawId, screening.exclusions());
         take(tender, requirement, drawId, outcome.seats(), eligible);
@@ -159,8 +160,9 @@ class ExpertDrawService {
         audit.append(clock.instant(), actor.userId(), outcome.drawn() ? "EXPERT_DRAW_COMPLETED" : "EXPERT_DRAW_NO_RANDOM_PICK",
                 VenueDrawService.AUDIT_SUBJECT, tenderId, "drawId=" + drawId + ", experts=" + outcome.seats().size());
         // Appended last: the chain head is one lock for the whole province, held until commit.
-        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID, seed.commitment(),
-                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()), seed);
+        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID_V2, seed.commitment(),
+                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()).noticed(seed),
+                seed.serverSeed());
         log.info("Tender {}: expert draw {} {}", tenderId, drawId,
                 outcome.drawn() ? "invited " + outcome.seats().size() + " experts" : "could not fill the committee");
         return new DrawSummary(outcome.drawn(), drawId, outcome.seats().size());
@@ -204,6 +206,7 @@ class ExpertDrawService {
         } else if (vacated.state() == SeatState.ACCEPTED) {
             throw new IllegalStateException("seat " + seatNo + " of tender " + tenderId + " is held by an expert who accepted");
         }
+        Noticed noticed = drawNotices.announce(DrawKind.EXPERT, tenderId);
         List<CommitteeSeat> holding = seats.holding(tenderId);
         int mainCitySeated = (int) holding.stream().filter(s -> s.expertCity().equals(tender.mainCenter())).count();
         ExclusionRules.Screening screening = screen(requirement, tender, Set.of(vacated.specialty()));
@@ -211,15 +214,16 @@ class ExpertDrawService {
         ExpertDrawRequest request = new ExpertDrawRequest(requirement.committeeSize(), tender.mainCenter(),
                 policy.mainCityCap(requirement.committeeSize()), mainCitySeated, policy.locality(), slot,
                 new TreeMap<>(Map.of(vacated.center(), 1)), new TreeMap<>(Map.of(vacated.specialty(), 1)));
-        DrawSeed seed = seeds.next();
+        DerivedSeed seed = drawNotices.seedAfterSnapshot(noticed, clock.instant());
         ExpertDrawOutcome outcome = algorithm.draw(seed.stream(), request, eligible(eligible));
         String drawId = UUID.randomUUID().toString();
         seats.recordExclusions(drawId, screening.exclusions());
         List<DrawnSeat> renumbered = outcome.seats().stream()
                 .map(s -> new DrawnSeat(seatNo, s.center(), s.specialty(), s.expertRef())).toList();
         take(tender, requirement, drawId, renumbered, eligible);
-        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID, seed.commitment(),
-                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()), seed);
+        chain.append(new NewDraw(drawId, DrawKind.EXPERT, tenderId, ExpertDrawAlgorithm.ID_V2, seed.commitment(),
+                ExpertEligibleList.encode(eligible), request.canonical(), outcome.canonical(), actor.userId()).noticed(seed),
+                seed.serverSeed());
         audit.append(now, actor.userId(), outcome.drawn() ? "EXPERT_SUPPLEMENTARY_DRAW_COMPLETED"
                 : "EXPERT_SUPPLEMENTARY_DRAW_NO_RANDOM_PICK", VenueDrawService.AUDIT_SUBJECT, tenderId,
                 "drawId=" + drawId + ", seat=" + seatNo + ", vacated=" + (vacated.state() == SeatState.INVITED

@@ -79,7 +79,7 @@ class HostedExpertDrawService implements HostedExpertDraws {
     private final ExpertNoticeProperties noticeProperties;
     private final DrawChain chain;
     private final DrawStore store;
-    private final SeedSource seeds;
+    private final DrawNotices drawNotices;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -88,7 +88,7 @@ class HostedExpertDrawService implements HostedExpertDraws {
     HostedExpertDrawService(HostedDrawSeats hostedSeats, HostedSeatConfirmations confirmations, SeatBookings venues,
             ExpertPool pool, ExclusionRules exclusions, ExpertDrawPolicy policy, ExpertDrawAlgorithm algorithm,
             CommitteeSeats seats, ExpertNotices notices, ExpertNoticeProperties noticeProperties, DrawChain chain,
-            DrawStore store, SeedSource seeds, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            DrawStore store, DrawNotices drawNotices, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.hostedSeats = hostedSeats;
         this.confirmations = confirmations;
         this.venues = venues;
@@ -97,14 +97,14 @@ class HostedExpertDrawService implements HostedExpertDraws {
         this.policy = policy;
         this.algorithm = algorithm;
         this.seats = seats;
-        this.notices = notices;
-        this.noticeProperties = noticeProperties;
+                this.noticeProperties = noticeProperties;
         this.chain = chain;
         this.store = store;
-        this.seeds = seeds;
+        this.notices = notices;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.drawNotices = drawNotices;
     }
 
     @Override
@@ -125,9 +125,10 @@ class HostedExpertDrawService implements HostedExpertDraws {
         }
         SortedMap<String, Integer> quotas = new TreeMap<>();
         asked.forEach(seat -> quotas.merge(seat.specialtyCode(), 1, Integer::sum));
+        Noticed noticed = drawNotices.announce(DrawKind.HOSTED_EXPERT, hostingId);
         ExclusionRules.Screening screening = screen(hostingId, slot, quotas.keySet(), request.excludedOrganisations());
         ExpertDrawRequest drawRequest = drawRequest(request.centerCode(), slot, quotas);
-        Ran ran = run(hostingId, drawRequest, screening);
+        Ran ran = run(hostingId, noticed, drawRequest, screening);
         ExpertDrawOutcome outcome = ran.outcome();
         if (outcome.drawn()) {
             // The draw numbers its seats 1..m in fill order; each takes the first requested seat of its specialty.
@@ -172,10 +173,11 @@ class HostedExpertDrawService implements HostedExpertDraws {
         } else if (vacated.isPresent() && vacated.get().state() == SeatState.ACCEPTED) {
             throw new IllegalStateException("seat " + seatNo + " of hosting " + hostingId + " is held by an expert who accepted");
         }
+        Noticed noticed = drawNotices.announce(DrawKind.HOSTED_EXPERT, hostingId);
         ExclusionRules.Screening screening = screen(hostingId, hosted.slot(), Set.of(hosted.specialty()),
                 hosted.excludedOrganisations());
         ExpertDrawRequest request = drawRequest(hosted.center(), hosted.slot(), new TreeMap<>(Map.of(hosted.specialty(), 1)));
-        Ran ran = run(hostingId, request, screening);
+        Ran ran = run(hostingId, noticed, request, screening);
         ExpertDrawOutcome outcome = ran.outcome();
         if (outcome.drawn()) {
             invite(hostingId, seatNo, ran.drawId(), outcome.seats().get(0), screening.eligible(), hosted.slot());
@@ -298,17 +300,19 @@ class HostedExpertDrawService implements HostedExpertDraws {
 
     /** A draw that ran, with its record to append once everything else of the transaction is done. */
     private record Ran(String drawId, ExpertDrawOutcome outcome, NewDraw record, DrawSeed seed) {
+        // seed: the notice's server seed, the record's secret
     }
 
     /** Runs the published algorithm on the screened candidates and keeps the exclusions as its evidence. */
-    private Ran run(String hostingId, ExpertDrawRequest request, ExclusionRules.Screening screening) {
-        DrawSeed seed = seeds.next();
+    private Ran run(String hostingId, Noticed noticed, ExpertDrawRequest request, ExclusionRules.Screening screening) {
+        DerivedSeed seed = drawNotices.seedAfterSnapshot(noticed, clock.instant());
         String eligibleList = ExpertEligibleList.encode(screening.eligible());
         ExpertDrawOutcome outcome = algorithm.draw(seed.stream(), request, ExpertEligibleList.decode(eligibleList));
         String drawId = UUID.randomUUID().toString();
         seats.recordExclusions(drawId, screening.exclusions());
-        return new Ran(drawId, outcome, new NewDraw(drawId, DrawKind.HOSTED_EXPERT, hostingId, ExpertDrawAlgorithm.ID,
-                seed.commitment(), eligibleList, request.canonical(), outcome.canonical(), CurrentActor.SYSTEM), seed);
+        return new Ran(drawId, outcome, new NewDraw(drawId, DrawKind.HOSTED_EXPERT, hostingId, ExpertDrawAlgorithm.ID_V2,
+                seed.commitment(), eligibleList, request.canonical(), outcome.canonical(), CurrentActor.SYSTEM).noticed(seed),
+                seed.serverSeed());
     }
 
     private ExpertDrawRequest drawRequest(String center, Slot slot, SortedMap<String, Integer> quotas) {

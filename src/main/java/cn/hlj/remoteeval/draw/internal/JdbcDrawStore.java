@@ -19,8 +19,8 @@ import cn.hlj.remoteeval.draw.DrawKind;
 class JdbcDrawStore implements DrawStore {
 
     private static final String SELECT_RECORD = "SELECT id, seq, kind, tender_id, algorithm, seed_commitment, "
-            + "eligible_list, eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash "
-            + "FROM draw_record";
+            + "eligible_list, eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash, "
+            + "notice_id, notice_hash, entropy, snapshot_at FROM draw_record";
 
     /** Explicit: the record mapper probes camel-case column names first, and H2 traces every miss. */
     private final RowMapper<DrawRecord> record = (rs, row) -> {
@@ -28,7 +28,9 @@ class JdbcDrawStore implements DrawStore {
         return new DrawRecord(id, rs.getLong("seq"), DrawKind.valueOf(rs.getString("kind")), rs.getString("tender_id"),
                 rs.getString("algorithm"), rs.getString("seed_commitment"), open("eligible_list", id, rs),
                 rs.getString("eligible_list_hash"), open("request", id, rs), open("result", id, rs), rs.getString("actor"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("previous_hash"), rs.getString("record_hash"));
+                rs.getTimestamp("created_at").toInstant(), rs.getString("previous_hash"), rs.getString("record_hash"),
+                rs.getString("notice_id"), rs.getString("notice_hash"), rs.getString("entropy"),
+                rs.getTimestamp("snapshot_at") == null ? null : rs.getTimestamp("snapshot_at").toInstant());
     };
 
     private static final RowMapper<ChainHead> HEAD = (rs, row) -> new ChainHead(rs.getLong("last_seq"),
@@ -59,12 +61,13 @@ class JdbcDrawStore implements DrawStore {
     @Override
     public void insert(DrawRecord record) {
         jdbc.sql("INSERT INTO draw_record (id, seq, kind, tender_id, algorithm, seed_commitment, eligible_list, "
-                + "eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "eligible_list_hash, request, result, actor, created_at, previous_hash, record_hash, notice_id, notice_hash, "
+                + "entropy, snapshot_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(record.id(), record.seq(), record.kind().name(), record.tenderId(), record.algorithm(),
                         record.seedCommitment(), sealed.seal(record.eligibleList()), record.eligibleListHash(),
                         sealed.seal(record.request()), sealed.seal(record.result()), record.actor(), Timestamp.from(record.createdAt()), record.previousHash(),
-                        record.recordHash())
+                        record.recordHash(), record.noticeId(), record.noticeHash(), record.entropy(),
+                        record.snapshotAt() == null ? null : Timestamp.from(record.snapshotAt()))
                 .update();
     }
 

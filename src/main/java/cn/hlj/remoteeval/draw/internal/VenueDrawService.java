@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The random sub-venue draw of an intra-province tender (policy 六), in one transaction: the slot
+ * notice is committed first ({@link DrawNotices}), then in the draw's transaction the slot
  * is locked, the tender's earlier bookings are freed, the free seats are read, the draw runs
  * ({@link VenueDrawAlgorithm}), the seats are booked, the tender moves on, and the record is
  * appended to the chain with its seed kept apart. A failure anywhere leaves nothing behind.
@@ -44,14 +45,14 @@ class VenueDrawService implements VenueDraws {
     private final DrawChain chain;
     private final VenueDrawAlgorithm algorithm;
     private final SeatPlanLimits limits;
-    private final SeedSource seeds;
+    private final DrawNotices notices;
     private final AuditLog audit;
     private final CurrentActor actor;
     private final Clock clock;
     private final MeterRegistry meters;
 
     VenueDrawService(Tenders tenders, SeatBookings seats, TenderDispatch dispatch, DrawChain chain,
-            VenueDrawAlgorithm algorithm, SeatPlanLimits limits, SeedSource seeds, AuditLog audit, CurrentActor actor,
+            VenueDrawAlgorithm algorithm, SeatPlanLimits limits, DrawNotices notices, AuditLog audit, CurrentActor actor,
             Clock clock, MeterRegistry meters) {
         this.tenders = tenders;
         this.seats = seats;
@@ -59,7 +60,7 @@ class VenueDrawService implements VenueDraws {
         this.chain = chain;
         this.algorithm = algorithm;
         this.limits = limits;
-        this.seeds = seeds;
+        this.notices = notices;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
@@ -88,13 +89,15 @@ class VenueDrawService implements VenueDraws {
             throw new IllegalStateException("tender " + tenderId + " is not intra-province; its venues are not drawn here");
         }
         Slot slot = tender.slot();
+        // Committed before the free seats are read, and before the entropy it plans exists.
+        Noticed noticed = notices.announce(DrawKind.VENUE, tenderId);
         // Lock before freeing the earlier seats: the listener of a moved evaluation takes the same two
         // locks in this order, and the opposite order could deadlock with it.
         seats.lockSlot(slot);
         seats.release(tenderId);
         Map<String, Integer> free = seats.freeSeats(slot, false);
         VenueDrawRequest request = new VenueDrawRequest(tender.committeeSize(), tender.mainCenter(), slot, limits);
-        DrawSeed seed = seeds.next();
+        DerivedSeed seed = notices.seedAfterSnapshot(noticed, clock.instant());
         VenueDrawOutcome outcome = algorithm.draw(seed.stream(), request, free);
 
         String drawId = UUID.randomUUID().toString();
@@ -106,8 +109,8 @@ class VenueDrawService implements VenueDraws {
         }
         // Appended last: the chain head is one lock for the whole province, held until commit.
         String by = actor.userId();
-        chain.append(new NewDraw(drawId, DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID, seed.commitment(),
-                Canonical.encodeCounts(free), request.canonical(), outcome.canonical(), by), seed);
+        chain.append(new NewDraw(drawId, DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID_V2, seed.commitment(),
+                Canonical.encodeCounts(free), request.canonical(), outcome.canonical(), by).noticed(seed), seed.serverSeed());
         audit.append(clock.instant(), by, outcome.drawn() ? "VENUE_DRAW_COMPLETED" : "VENUE_DRAW_NO_RANDOM_PICK",
                 AUDIT_SUBJECT, tenderId, "drawId=" + drawId);
         if (outcome.drawn()) {

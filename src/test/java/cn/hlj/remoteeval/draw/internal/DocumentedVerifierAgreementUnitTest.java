@@ -268,7 +268,8 @@ class DocumentedVerifierAgreementUnitTest {
                         changedActor.recordHash())), SECRETS, head),
                 new Case(CHAIN.subList(1, CHAIN.size()), SECRETS, head));
         for (Case c : cases) {
-            ChainVerification expected = ChainVerifier.verify(c.records(), c.secrets(), c.head());
+            ChainVerification expected = ChainVerifier.verify(c.records(), c.secrets(), c.head(),
+                    TestEntropy.sources(java.time.Clock.systemUTC()));
             DocumentedVerifier.ChainCheck actual = DocumentedVerifier.verifyChain(
                     c.records().stream().map(DocumentedVerifierAgreementUnitTest::published).toList(), c.secrets(),
                     c.head().lastSeq(), c.head().lastHash());

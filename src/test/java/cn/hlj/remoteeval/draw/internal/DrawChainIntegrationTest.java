@@ -110,17 +110,17 @@ class DrawChainIntegrationTest {
             assertThat(row.recordHashValid(secrets.get(row.id()))).as("record hash of " + row.seq()).isTrue();
             assertThat(row.eligibleListMatchesHash()).as("eligible list of " + row.seq()).isTrue();
         });
-        assertThat(ChainVerifier.verify(rows, secrets, head).intact()).isTrue();
+        assertThat(ChainVerifier.verify(rows, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC())).intact()).isTrue();
         int middle = rows.size() - 2;
         long middleSeq = rows.get(middle).seq();
 
         List<DrawRecord> withoutMiddle = new ArrayList<>(rows);
         withoutMiddle.remove(middle);
-        assertThat(ChainVerifier.verify(withoutMiddle, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutMiddle, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_MISSING);
 
         List<DrawRecord> withoutLast = new ArrayList<>(rows.subList(0, rows.size() - 1));
-        assertThat(ChainVerifier.verify(withoutLast, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutLast, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(head.lastSeq(), Problem.HEAD_MISMATCH);
 
         List<DrawRecord> changed = new ArrayList<>(rows);
@@ -128,7 +128,7 @@ class DrawChainIntegrationTest {
         changed.set(middle, new DrawRecord(r.id(), r.seq(), r.kind(), r.tenderId(), r.algorithm(), r.seedCommitment(),
                 r.eligibleList(), r.eligibleListHash(), r.request(), "NO_RANDOM_PICK", r.actor(), r.createdAt(),
                 r.previousHash(), r.recordHash()));
-        assertThat(ChainVerifier.verify(changed, secrets, head)).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(changed, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_CHANGED);
     }
 
@@ -280,6 +280,6 @@ class DrawChainIntegrationTest {
 
     private ChainVerification verifyRows() {
         Snapshot snapshot = snapshot();
-        return ChainVerifier.verify(snapshot.rows(), snapshot.secrets(), snapshot.head());
+        return ChainVerifier.verify(snapshot.rows(), snapshot.secrets(), snapshot.head(), TestEntropy.sources(java.time.Clock.systemUTC()));
     }
 }

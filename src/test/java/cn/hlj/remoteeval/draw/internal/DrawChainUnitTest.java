@@ -42,7 +42,7 @@ class DrawChainUnitTest {
         assertThat(store.head()).isEqualTo(new ChainHead(5, records.get(4).recordHash()));
         assertThat(store.headLocks).isEqualTo(5);
         assertThat(records.get(0).createdAt()).isEqualTo(Instant.parse("2031-06-01T02:03:04Z"));
-        assertThat(ChainVerifier.verify(records, store.allSecrets(), store.head())).isEqualTo(ChainVerification.intact(5));
+        assertThat(ChainVerifier.verify(records, store.allSecrets(), store.head(), TestEntropy.sources(java.time.Clock.systemUTC()))).isEqualTo(ChainVerification.intact(5, 0));
     }
 
     @Test
@@ -91,7 +91,7 @@ class DrawChainUnitTest {
         assertThat(record.seq()).isEqualTo(6);
         assertThat(store.seedOf(record.id()).orElseThrow().seedHex()).hasSize(64);
         assertThat(record.seedCommitment()).isNull();
-        assertThat(ChainVerifier.verify(store.all(), store.allSecrets(), store.head()).intact()).isTrue();
+        assertThat(ChainVerifier.verify(store.all(), store.allSecrets(), store.head(), TestEntropy.sources(java.time.Clock.systemUTC())).intact()).isTrue();
     }
 
     @Test
@@ -169,11 +169,11 @@ class DrawChainUnitTest {
 
     @Test
     void anEmptyChainWithTheSeededHeadIsIntact() {
-        assertThat(ChainVerifier.verify(List.of(), java.util.Map.of(), ChainHead.EMPTY)).isEqualTo(ChainVerification.intact(0));
+        assertThat(ChainVerifier.verify(List.of(), java.util.Map.of(), ChainHead.EMPTY, TestEntropy.sources(java.time.Clock.systemUTC()))).isEqualTo(ChainVerification.intact(0, 0));
     }
 
     private void assertBroken(long seq, Problem problem) {
-        ChainVerification verification = ChainVerifier.verify(store.all(), store.allSecrets(), store.head());
+        ChainVerification verification = ChainVerifier.verify(store.all(), store.allSecrets(), store.head(), TestEntropy.sources(java.time.Clock.systemUTC()));
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSeq()).isEqualTo(seq);

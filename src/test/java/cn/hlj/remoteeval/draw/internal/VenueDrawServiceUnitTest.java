@@ -43,8 +43,8 @@ class VenueDrawServiceUnitTest {
     private final DrawSeed seed = VenueDrawAlgorithmUnitTest.seed("service");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final VenueDrawService service = new VenueDrawService(tenders, seats, tenders,
-            new DrawChain(store, new TestSalts(), clock), new VenueDrawAlgorithm(), SeatPlanLimits.defaults(), () -> seed,
-            audit, new CurrentActor(), clock, meters);
+            new DrawChain(store, new TestSalts(), clock), new VenueDrawAlgorithm(), SeatPlanLimits.defaults(),
+            TestEntropy.notices(new DrawChain(store, new TestSalts(), clock), () -> seed, clock), audit, new CurrentActor(), clock, meters);
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeEach
@@ -66,14 +66,21 @@ class VenueDrawServiceUnitTest {
         boolean drawn = service.draw("t-1");
 
         assertThat(drawn).isTrue();
-        DrawRecord record = store.all().get(0);
+        DrawRecord notice = store.all().get(0);
+        DrawRecord record = store.all().get(1);
+        assertThat(notice.kind()).isEqualTo(DrawKind.NOTICE);
+        assertThat(notice.seedCommitment()).isEqualTo(seed.commitment());
+        assertThat(record.noticeId()).isEqualTo(notice.id());
+        assertThat(record.noticeHash()).isEqualTo(notice.recordHash());
+        assertThat(record.snapshotAt()).isAfterOrEqualTo(notice.createdAt());
+        assertThat(record.entropy()).contains("sources=dev-beacon\n");
         assertThat(seats.calls).containsExactly("lockSlot " + SLOT, "release t-1", "freeSeats " + SLOT, "book t-1",
                 "freeSeats " + SLOT);
         assertThat(seats.bookings).allSatisfy(b -> assertThat(b.purpose()).isEqualTo(BookingPurpose.RANDOM_DRAW));
         assertThat(Canonical.encodeCounts(seats.bookedBy("t-1"))).isEqualTo(record.result());
         assertThat(tenders.transitions).containsExactly("venuesDrawn t-1 " + record.id());
         assertThat(record.kind()).isEqualTo(DrawKind.VENUE);
-        assertThat(record.algorithm()).isEqualTo("venue-draw/v1");
+        assertThat(record.algorithm()).isEqualTo("venue-draw/v2");
         assertThat(record.seedCommitment()).isEqualTo(seed.commitment());
         assertThat(record.eligibleList()).isEqualTo(Canonical.encodeCounts(VenueDrawAlgorithmUnitTest.uniform(10)));
         assertThat(record.request()).isEqualTo(new VenueDrawRequest(7, "HRB", SLOT, SeatPlanLimits.defaults()).canonical());
@@ -98,7 +105,7 @@ class VenueDrawServiceUnitTest {
         boolean drawn = service.draw("t-2");
 
         assertThat(drawn).isFalse();
-        DrawRecord record = store.all().get(0);
+        DrawRecord record = store.all().get(1);
         assertThat(record.result()).isEqualTo("NO_RANDOM_PICK");
         assertThat(seats.bookings).isEmpty();
         assertThat(tenders.transitions).containsExactly("venueDrawFailed t-2 " + record.id());

@@ -1,0 +1,15 @@
+package cn.hlj.remoteeval.draw.internal;
+
+import cn.hlj.remoteeval.draw.beacon.BeaconRound;
+
+/** Where a beacon's rounds are read: drand's HTTP API, or the development beacon's own key. */
+@FunctionalInterface
+interface BeaconRounds {
+
+    /**
+     * The round's signature as the beacon published it, unchecked.
+     *
+     * @throws EntropyUnavailableException when the round cannot be had
+     */
+    BeaconRound fetch(long round);
+}
