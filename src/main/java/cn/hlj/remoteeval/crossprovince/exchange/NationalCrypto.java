@@ -78,7 +78,7 @@ public final class NationalCrypto {
         return HEX.formatHex(out);
     }
 
-    byte[] sign(byte[] data, String privateKey) {
+    public byte[] sign(byte[] data, String privateKey) {
         SM2Signer signer = new SM2Signer();
         signer.init(true, new ParametersWithRandom(privateKey(privateKey), random));
         signer.update(data, 0, data.length);
@@ -89,7 +89,7 @@ public final class NationalCrypto {
         }
     }
 
-    static boolean verify(byte[] data, byte[] signature, String publicKey) {
+    public static boolean verify(byte[] data, byte[] signature, String publicKey) {
         SM2Signer signer = new SM2Signer();
         signer.init(false, publicKey(publicKey));
         signer.update(data, 0, data.length);

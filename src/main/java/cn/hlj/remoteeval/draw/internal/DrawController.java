@@ -1,6 +1,10 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,12 +32,15 @@ class DrawController {
     private final Tenders tenders;
     private final CurrentActor actor;
     private final AuditChain auditChain;
+    private final DrawRecordExports exports;
 
-    DrawController(DrawRecords records, Tenders tenders, CurrentActor actor, AuditChain auditChain) {
+    DrawController(DrawRecords records, Tenders tenders, CurrentActor actor, AuditChain auditChain,
+            DrawRecordExports exports) {
         this.records = records;
         this.tenders = tenders;
         this.actor = actor;
         this.auditChain = auditChain;
+        this.exports = exports;
     }
 
     /** The draw chain's check as before, with the audit chain's beside it: one operator command for both. */
@@ -99,6 +106,16 @@ class DrawController {
     @Operation(summary = "复核抽取结果", description = "评标结束、随机种子公开后，按记录中的算法版本重新计算并与记录的结果比对。")
     DrawVerification verification(@PathVariable String id) {
         return records.verify(readable(id));
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "导出已公开的抽取记录（本省签名）", description = "评标结束、随机种子公开后，导出含记录全部字段、随机种子和本省 SM2 签名的 JSON 文件"
+            + "（格式 remote-eval/draw-record-export/v1），可用独立校验程序 remote-eval-<版本>-verifier.jar 离线复核。")
+    ResponseEntity<byte[]> export(@PathVariable String id) {
+        DrawRecord record = readable(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"draw-record-" + record.seq() + ".json\"")
+                .body(exports.export(record));
     }
 
     private DrawRecord readable(String id) {
