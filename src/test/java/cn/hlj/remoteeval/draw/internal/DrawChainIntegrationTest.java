@@ -62,6 +62,12 @@ class DrawChainIntegrationTest {
     Api api;
     @Autowired
     SealedColumns sealed;
+    @Autowired
+    DrawNotices notices;
+    @Autowired
+    EntropySources sources;
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void concurrentAppendsQueueOnTheHeadAndNeverForkTheChain() throws Exception {
@@ -110,17 +116,17 @@ class DrawChainIntegrationTest {
             assertThat(row.recordHashValid(secrets.get(row.id()))).as("record hash of " + row.seq()).isTrue();
             assertThat(row.eligibleListMatchesHash()).as("eligible list of " + row.seq()).isTrue();
         });
-        assertThat(ChainVerifier.verify(rows, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC())).intact()).isTrue();
+        assertThat(ChainVerifier.verify(rows, secrets, head, sources).intact()).isTrue();
         int middle = rows.size() - 2;
         long middleSeq = rows.get(middle).seq();
 
         List<DrawRecord> withoutMiddle = new ArrayList<>(rows);
         withoutMiddle.remove(middle);
-        assertThat(ChainVerifier.verify(withoutMiddle, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutMiddle, secrets, head, sources)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_MISSING);
 
         List<DrawRecord> withoutLast = new ArrayList<>(rows.subList(0, rows.size() - 1));
-        assertThat(ChainVerifier.verify(withoutLast, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(withoutLast, secrets, head, sources)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(head.lastSeq(), Problem.HEAD_MISMATCH);
 
         List<DrawRecord> changed = new ArrayList<>(rows);
@@ -128,7 +134,7 @@ class DrawChainIntegrationTest {
         changed.set(middle, new DrawRecord(r.id(), r.seq(), r.kind(), r.tenderId(), r.algorithm(), r.seedCommitment(),
                 r.eligibleList(), r.eligibleListHash(), r.request(), "NO_RANDOM_PICK", r.actor(), r.createdAt(),
                 r.previousHash(), r.recordHash()));
-        assertThat(ChainVerifier.verify(changed, secrets, head, TestEntropy.sources(java.time.Clock.systemUTC()))).extracting(ChainVerification::firstBrokenSeq,
+        assertThat(ChainVerifier.verify(changed, secrets, head, sources)).extracting(ChainVerification::firstBrokenSeq,
                 ChainVerification::problemCode).containsExactly(middleSeq, Problem.RECORD_CHANGED);
     }
 
@@ -251,16 +257,17 @@ class DrawChainIntegrationTest {
         assertThat(verifyRows().intact()).isTrue();
     }
 
-    /** A record as a venue draw writes it, for a tender that exists only in this test. */
+    /** A record as a venue draw writes it, notice first, for a tender that exists only in this test. */
     private DrawRecord appendGenuine(String tenderId) {
-        DrawSeed seed = VenueDrawAlgorithmUnitTest.seed(UUID.randomUUID().toString());
+        Noticed noticed = notices.announce(DrawKind.VENUE, tenderId);
+        DerivedSeed seed = notices.seedAfterSnapshot(noticed, clock.instant());
         VenueDrawRequest request = new VenueDrawRequest(5, "HRB", new Slot(LocalDate.of(2037, 1, 5), HalfDay.AM),
                 SeatPlanLimits.defaults());
         Map<String, Integer> free = VenueDrawAlgorithmUnitTest.uniform(4);
         VenueDrawOutcome outcome = new VenueDrawAlgorithm().draw(seed.stream(), request, free);
         return new TransactionTemplate(transactions).execute(status -> chain.append(new NewDraw(UUID.randomUUID().toString(),
-                DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID, seed.commitment(), Canonical.encodeCounts(free),
-                request.canonical(), outcome.canonical(), "system"), seed));
+                DrawKind.VENUE, tenderId, VenueDrawAlgorithm.ID_V2, seed.commitment(), Canonical.encodeCounts(free),
+                request.canonical(), outcome.canonical(), "system").noticed(seed), seed.serverSeed()));
     }
 
     /** The column as the table holds it, sealed. */
@@ -280,6 +287,6 @@ class DrawChainIntegrationTest {
 
     private ChainVerification verifyRows() {
         Snapshot snapshot = snapshot();
-        return ChainVerifier.verify(snapshot.rows(), snapshot.secrets(), snapshot.head(), TestEntropy.sources(java.time.Clock.systemUTC()));
+        return ChainVerifier.verify(snapshot.rows(), snapshot.secrets(), snapshot.head(), sources);
     }
 }

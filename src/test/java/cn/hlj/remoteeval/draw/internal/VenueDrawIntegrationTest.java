@@ -80,7 +80,7 @@ class VenueDrawIntegrationTest {
                 .andExpect(jsonPath("$.revealed").value(false))
                 .andExpect(jsonPath("$.kind").value("VENUE"))
                 .andExpect(jsonPath("$.tenderId").value(tenderId))
-                .andExpect(jsonPath("$.algorithm").value("venue-draw/v1"))
+                .andExpect(jsonPath("$.algorithm").value("venue-draw/v2"))
                 .andExpect(jsonPath("$.seedCommitment").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
                 .andExpect(jsonPath("$.eligibleListHash").exists())
                 .andExpect(jsonPath("$.previousHash").exists())
