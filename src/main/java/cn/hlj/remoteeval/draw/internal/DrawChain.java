@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,12 +47,32 @@ class DrawChain {
         }
         DrawSeed secret = seed == null ? salts.next() : seed;
         markHeadLocked();
-        ChainHead head = store.lockHead();
+        return appendAfter(store.lockHead(), draw, secret);
+    }
+
+    private DrawRecord appendAfter(ChainHead head, NewDraw draw, DrawSeed secret) {
         DrawRecord record = DrawRecord.seal(draw, head.lastSeq() + 1, head.lastHash(), clock.instant(), secret);
         store.insert(record);
         store.moveHead(head, new ChainHead(record.seq(), record.recordHash()));
         store.insertSecret(record.id(), secret.hex());
         return record;
+    }
+
+    /**
+     * Appends as {@link #append} if the chain head is free now; answers empty, with nothing written, when
+     * another transaction holds it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<DrawRecord> tryAppend(NewDraw draw, DrawSeed seed) {
+        if (!Objects.equals(seed.commitment(), draw.seedCommitment())) {
+            throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed");
+        }
+        Optional<ChainHead> head = store.tryLockHead();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        markHeadLocked();
+        return Optional.of(appendAfter(head.get(), draw, seed));
     }
 
     /** Whether the current transaction holds the chain head's lock (appended already). */

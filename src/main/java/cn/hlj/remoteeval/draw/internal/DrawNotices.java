@@ -1,7 +1,11 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -19,12 +23,17 @@ import cn.hlj.remoteeval.security.CurrentActor;
  * that fails afterwards leaves its notice behind, unused and visible, so drawing again until a wanted
  * result comes up leaves a trail.
  *
- * <p>After the snapshot the draw collects the planned entropy and derives its seed
+ * <p>The draw asks for its notice once it holds its own locks (the slot), right before it reads the list, so
+ * that no lock wait falls between the notice and the snapshot: the planned beacon round must still lie ahead
+ * when the list is read. After the snapshot the draw collects the planned entropy and derives its seed
  * ({@link #seedAfterSnapshot}).
  */
 class DrawNotices {
 
     static final String ALGORITHM = "draw-notice/v2";
+
+    /** As long as an engine job keeps its lock by default: a longer wait would let another node run the draw too. */
+    private static final Duration LONGEST_WAIT = Duration.ofMinutes(4);
 
     private static final Logger log = LoggerFactory.getLogger(DrawNotices.class);
 
@@ -55,15 +64,51 @@ class DrawNotices {
             // The notice's own transaction would wait for the head this one holds until it ends: a deadlock.
             throw new IllegalStateException("a draw notice must be committed before the draw's transaction appends to the chain");
         }
-        Instant now = clock.instant();
         DrawSeed serverSeed = seeds.next();
-        SortedMap<String, SortedMap<String, String>> plans = sources.plan(now);
-        NewDraw notice = new NewDraw(UUID.randomUUID().toString(), DrawKind.NOTICE, subjectId, ALGORITHM,
-                serverSeed.commitment(), "", NoticeText.request(kind, plans), "", actor.userId());
-        DrawRecord appended = newTransaction.execute(status -> chain.append(notice, serverSeed));
-        log.info("Draw notice {} (seq {}) for a {} draw of {}, entropy from {}", appended.id(), appended.seq(), kind,
-                subjectId, plans.keySet());
-        return new Noticed(appended, serverSeed, plans);
+        String actorId = actor.userId();
+        Noticed noticed = appendWithoutHoldingAConnection(() -> {
+            // Planned when the notice is sealed, not before a wait for the head: the round must still lie ahead.
+            SortedMap<String, SortedMap<String, String>> plans = sources.plan(clock.instant());
+            NewDraw notice = new NewDraw(UUID.randomUUID().toString(), DrawKind.NOTICE, subjectId, ALGORITHM,
+                    serverSeed.commitment(), "", NoticeText.request(kind, plans), "", actorId);
+            return chain.tryAppend(notice, serverSeed).map(record -> new Noticed(record, serverSeed, plans));
+        });
+        log.info("Draw notice {} (seq {}) for a {} draw of {}, entropy from {}", noticed.notice().id(),
+                noticed.notice().seq(), kind, subjectId, noticed.plans().keySet());
+        return noticed;
+    }
+
+    /**
+     * The draw's own transaction already holds a connection; a notice waiting for the chain head in a second one
+     * would hold two per waiting draw and could drain the pool. So the notice only takes the head when it is free,
+     * and between tries gives its connection back.
+     */
+    private Noticed appendWithoutHoldingAConnection(Supplier<Optional<Noticed>> attempt) {
+        long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        long pauseMillis = 5;
+        while (true) {
+            Optional<Noticed> appended = newTransaction.execute(status -> {
+                Optional<Noticed> noticed = attempt.get();
+                if (noticed.isEmpty()) {
+                    status.setRollbackOnly();
+                }
+                return noticed;
+            });
+            if (appended.isPresent()) {
+                return appended.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the draw chain's head stayed locked for " + LONGEST_WAIT
+                        + "; the draw notice was not written");
+            }
+            try {
+                Thread.sleep(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the draw chain's head", e);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 250);
+        }
     }
 
     /**

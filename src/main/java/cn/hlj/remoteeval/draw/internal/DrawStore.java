@@ -14,6 +14,12 @@ interface DrawStore {
     /** Reads the chain head and locks it until the caller's transaction ends. */
     ChainHead lockHead();
 
+    /**
+     * Reads and locks the chain head if no other transaction holds it, else answers empty at once: for
+     * callers that must not hold a database connection while they wait (see {@link DrawNotices}).
+     */
+    Optional<ChainHead> tryLockHead();
+
     ChainHead head();
 
     void insert(DrawRecord record);

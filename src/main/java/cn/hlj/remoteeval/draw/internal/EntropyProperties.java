@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * beacon round must fall, so that the eligible list is read before the round exists.
  */
 @ConfigurationProperties("remote-eval.draw-entropy")
-record EntropyProperties(@DefaultValue("dev-beacon") List<String> sources, @DefaultValue("PT6S") Duration margin,
+record EntropyProperties(@DefaultValue("dev-beacon") List<String> sources, @DefaultValue("PT10S") Duration margin,
         @DefaultValue Drand drand, @DefaultValue DevBeacon devBeacon) {
 
     record Drand(@DefaultValue({ "https://api.drand.sh", "https://drand.cloudflare.com" }) List<URI> relays,

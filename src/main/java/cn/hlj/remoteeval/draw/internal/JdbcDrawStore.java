@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,6 +52,16 @@ class JdbcDrawStore implements DrawStore {
     @Override
     public ChainHead lockHead() {
         return jdbc.sql("SELECT last_seq, last_hash FROM draw_chain_head WHERE id = 1 FOR UPDATE").query(HEAD).single();
+    }
+
+    @Override
+    public Optional<ChainHead> tryLockHead() {
+        try {
+            return Optional.of(jdbc.sql("SELECT last_seq, last_hash FROM draw_chain_head WHERE id = 1 FOR UPDATE NOWAIT")
+                    .query(HEAD).single());
+        } catch (TransientDataAccessException held) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -24,8 +24,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The random sub-venue draw of an intra-province tender (policy 六), in one transaction: the slot
- * notice is committed first ({@link DrawNotices}), then in the draw's transaction the slot
- * is locked, the tender's earlier bookings are freed, the free seats are read, the draw runs
+ * slot is locked, the tender's earlier bookings are freed, the notice is committed apart
+ * ({@link DrawNotices}), the free seats are read, the draw runs
  * ({@link VenueDrawAlgorithm}), the seats are booked, the tender moves on, and the record is
  * appended to the chain with its seed kept apart. A failure anywhere leaves nothing behind.
  *
@@ -89,12 +89,12 @@ class VenueDrawService implements VenueDraws {
             throw new IllegalStateException("tender " + tenderId + " is not intra-province; its venues are not drawn here");
         }
         Slot slot = tender.slot();
-        // Committed before the free seats are read, and before the entropy it plans exists.
-        Noticed noticed = notices.announce(DrawKind.VENUE, tenderId);
         // Lock before freeing the earlier seats: the listener of a moved evaluation takes the same two
         // locks in this order, and the opposite order could deadlock with it.
         seats.lockSlot(slot);
         seats.release(tenderId);
+        // Committed before the free seats are read, and before the entropy it plans exists.
+        Noticed noticed = notices.announce(DrawKind.VENUE, tenderId);
         Map<String, Integer> free = seats.freeSeats(slot, false);
         VenueDrawRequest request = new VenueDrawRequest(tender.committeeSize(), tender.mainCenter(), slot, limits);
         DerivedSeed seed = notices.seedAfterSnapshot(noticed, clock.instant());

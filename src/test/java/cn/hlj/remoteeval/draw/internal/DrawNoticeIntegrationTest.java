@@ -25,13 +25,10 @@ import cn.hlj.remoteeval.draw.DrawKind;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
-import cn.hlj.remoteeval.venue.HalfDay;
-import cn.hlj.remoteeval.venue.SeatBookings;
-import cn.hlj.remoteeval.venue.Slot;
 
 /**
  * Seed derivation v2 on the real database (H2 and MariaDB): a draw's notice is committed, and seen from
- * another connection, while the draw still waits to read its eligible list; a draw that fails after its
+ * another connection, while the draw itself has not committed; a draw that fails after its
  * notice leaves the notice behind, counted by the chain check.
  */
 @RemoteEvalIntegrationTest
@@ -41,8 +38,6 @@ class DrawNoticeIntegrationTest {
     Api api;
     @Autowired
     VenueDraws draws;
-    @Autowired
-    SeatBookings bookings;
     @Autowired
     DrawStore store;
     @Autowired
@@ -75,23 +70,25 @@ class DrawNoticeIntegrationTest {
     }
 
     @Test
-    void theNoticeIsCommittedBeforeTheDrawReadsItsEligibleList() throws Exception {
+    void theNoticeIsCommittedAndVisibleWhileTheDrawIsStillRunning() throws Exception {
         LocalDate date = TenderBody.freshDate();
-        Slot slot = new Slot(date, HalfDay.AM);
         tenderId = api.register(TenderBody.valid().with("evaluationDate", date.toString()).with("halfDay", "AM"))
                 .get("id").asText();
-        CountDownLatch slotLocked = new CountDownLatch(1);
+        CountDownLatch tenderLocked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        // Another drawer of the same slot holds its lock: our draw must stop there, after its notice.
+        // Someone else is changing the tender: the draw stops when it moves the tender on, after it has read its
+        // list and drawn, and before its record is appended.
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            bookings.lockSlot(slot);
-            slotLocked.countDown();
+            jdbc.sql("SELECT id FROM tender WHERE id = ? FOR UPDATE").param(tenderId).query(String.class).single();
+            tenderLocked.countDown();
             waitFor(release);
         }));
-        assertThat(slotLocked.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(tenderLocked.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Boolean> draw = CompletableFuture.supplyAsync(() -> draws.draw(tenderId));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kinds().contains(DrawKind.NOTICE.name()));
+        // Give the draw the time to reach the tender's lock: the notice must still be all there is.
+        Thread.sleep(500);
         assertThat(kinds()).containsExactly(DrawKind.NOTICE.name());
         assertThat(draw).isNotDone();
         release.countDown();

@@ -188,6 +188,17 @@ class DrawNoticeUnitTest {
     }
 
     @Test
+    void aNoticeWaitsForABusyChainHeadWithoutWritingAnythingMeanwhile() {
+        store.headBusyFor = 3;
+
+        Noticed noticed = notices.announce(DrawKind.VENUE, "t-1");
+
+        assertThat(store.headBusyFor).isZero();
+        assertThat(store.all()).containsExactly(noticed.notice());
+        assertThat(noticed.notice().seq()).isEqualTo(1);
+    }
+
+    @Test
     void theVerifierRerunsANoticedDrawAndRefusesChangedEntropy() {
         Noticed noticed = notices.announce(DrawKind.VENUE, "t-1");
         DrawRecord record = draw("t-1", noticed, NOTICE_TIME);

@@ -23,6 +23,18 @@ class InMemoryDrawStore implements DrawStore {
         return head;
     }
 
+    /** How many more tries find the head held by another transaction. */
+    int headBusyFor;
+
+    @Override
+    public java.util.Optional<ChainHead> tryLockHead() {
+        if (headBusyFor > 0) {
+            headBusyFor--;
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lockHead());
+    }
+
     @Override
     public ChainHead head() {
         return head;
