@@ -24,4 +24,15 @@ public final class HousekeepingTriggers {
                         .withMisfireHandlingInstructionDoNothing())
                 .build();
     }
+
+    /**
+     * As {@link #cron}, except that a run missed while every node was down fires once as soon as a node is
+     * back: for a daily job whose run is itself the record of the day (the published chain heads).
+     */
+    public static Trigger cronMadeUp(TriggerKey trigger, JobKey job, String cron) {
+        return TriggerBuilder.newTrigger().withIdentity(trigger).forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(RemoteEvalApplication.ZONE))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+    }
 }

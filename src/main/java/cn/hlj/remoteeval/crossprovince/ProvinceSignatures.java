@@ -43,6 +43,11 @@ public class ProvinceSignatures {
         return crypto.sign(data, privateKey);
     }
 
+    /** The fingerprint people compare: SM3 (hex) of the public key's lower-case hex text, as ASCII. */
+    public static String fingerprint(String publicKeyHex) {
+        return NationalCrypto.sm3Hex(publicKeyHex.strip().toLowerCase().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     /** Whether the signature is the public key's over the data; false for a malformed key or signature. */
     public static boolean verify(byte[] data, byte[] signature, String publicKeyHex) {
         try {

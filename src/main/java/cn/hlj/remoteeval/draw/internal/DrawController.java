@@ -2,6 +2,7 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Instant;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import cn.hlj.remoteeval.audit.AuditChain;
 import cn.hlj.remoteeval.audit.AuditChainVerification;
 import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.draw.PublishedHeadsCheck;
+import cn.hlj.remoteeval.draw.PublishedHeadsVerification;
 import cn.hlj.remoteeval.security.CurrentActor;
 import cn.hlj.remoteeval.tender.TenderFacts;
 import cn.hlj.remoteeval.tender.Tenders;
@@ -33,14 +36,16 @@ class DrawController {
     private final CurrentActor actor;
     private final AuditChain auditChain;
     private final DrawRecordExports exports;
+    private final ObjectProvider<PublishedHeadsCheck> publishedHeads;
 
     DrawController(DrawRecords records, Tenders tenders, CurrentActor actor, AuditChain auditChain,
-            DrawRecordExports exports) {
+            DrawRecordExports exports, ObjectProvider<PublishedHeadsCheck> publishedHeads) {
         this.records = records;
         this.tenders = tenders;
         this.actor = actor;
         this.auditChain = auditChain;
         this.exports = exports;
+        this.publishedHeads = publishedHeads;
     }
 
     /** The draw chain's check as before, with the audit chain's beside it: one operator command for both. */
@@ -48,11 +53,13 @@ class DrawController {
     record ChainCheckView(long records, boolean intact, Long firstBrokenSeq, ChainVerification.Problem problemCode,
             String problem,
             @Schema(description = "未被任何抽取使用的抽取公告数（未完成的抽取尝试，逐条可查）") long unusedNotices,
-            @Schema(description = "审计日志哈希链的校验结果") AuditChainVerification auditLog) {
+            @Schema(description = "审计日志哈希链的校验结果") AuditChainVerification auditLog,
+            @Schema(description = "与每日公布的链头声明的比对结果（签名及公布时的记录哈希）") PublishedHeadsVerification publishedHeads) {
 
-        static ChainCheckView of(ChainVerification draws, AuditChainVerification auditLog) {
+        static ChainCheckView of(ChainVerification draws, AuditChainVerification auditLog,
+                PublishedHeadsVerification publishedHeads) {
             return new ChainCheckView(draws.records(), draws.intact(), draws.firstBrokenSeq(), draws.problemCode(),
-                    draws.problem(), draws.unusedNotices(), auditLog);
+                    draws.problem(), draws.unusedNotices(), auditLog, publishedHeads);
         }
     }
 
@@ -84,7 +91,8 @@ class DrawController {
 
     @GetMapping("/chain-verification")
     @Operation(summary = "校验全部抽取记录的哈希链及审计日志哈希链（仅运维）", description = "逐条核对序号、候选名单哈希、记录哈希和前一记录哈希，"
-            + "并核对链头；报告第一条出错的序号。auditLog 为审计日志哈希链的同样校验（先封存已提交的审计记录）。")
+            + "并核对链头；报告第一条出错的序号。auditLog 为审计日志哈希链的同样校验（先封存已提交的审计记录）；"
+            + "publishedHeads 核对每日公布的链头声明的签名，以及两条链在公布的序号上是否仍是公布的哈希。")
     ChainCheckView chainVerification() {
         if (!actor.isOperator()) {
             throw ApiProblemException.forbidden("抽取记录链的校验仅运维人员可执行。");
@@ -92,7 +100,9 @@ class DrawController {
         // One after the other, never inside each other: holding both heads' locks at once could deadlock
         // with a draw transaction that appends its audit entry.
         ChainVerification draws = records.verifyChain();
-        return ChainCheckView.of(draws, auditChain.verify());
+        AuditChainVerification audit = auditChain.verify();
+        PublishedHeadsCheck published = publishedHeads.getIfAvailable();
+        return ChainCheckView.of(draws, audit, published == null ? null : published.verify());
     }
 
     @GetMapping("/{id}")

@@ -19,6 +19,7 @@ import cn.hlj.remoteeval.reporting.MonthlyFigureSource;
 import cn.hlj.remoteeval.reporting.MonthlyReport;
 import cn.hlj.remoteeval.reporting.MonthlyReports;
 import cn.hlj.remoteeval.reporting.ReportDetailSource;
+import cn.hlj.remoteeval.reporting.ReportSheetSource;
 import cn.hlj.remoteeval.reporting.ReportFigure;
 import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.reporting.ReportNoteSource;
@@ -44,15 +45,17 @@ class MonthlyReportService implements MonthlyReports {
     private final List<MonthlyFigureSource> figureSources;
     private final List<ReportNoteSource> noteSources;
     private final List<ReportDetailSource> detailSources;
+    private final List<ReportSheetSource> sheetSources;
     private final Clock clock;
     private final MeterRegistry meters;
 
     MonthlyReportService(TradingCenters centers, List<MonthlyFigureSource> figureSources, List<ReportNoteSource> noteSources,
-            List<ReportDetailSource> detailSources, Clock clock, MeterRegistry meters) {
+            List<ReportDetailSource> detailSources, List<ReportSheetSource> sheetSources, Clock clock, MeterRegistry meters) {
         this.centers = centers;
         this.figureSources = List.copyOf(figureSources);
         this.noteSources = List.copyOf(noteSources);
         this.detailSources = List.copyOf(detailSources);
+        this.sheetSources = List.copyOf(sheetSources);
         this.clock = clock;
         this.meters = meters;
     }
@@ -105,7 +108,7 @@ class MonthlyReportService implements MonthlyReports {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "failed";
         try {
-            new MonthlyWorkbook(report, detailSources).write(out);
+            new MonthlyWorkbook(report, detailSources, MonthlyWorkbook.DETAIL_ROWS_PER_SHEET, sheetSources).write(out);
             outcome = "written";
         } finally {
             // The month is no tag: one series per month would grow without bound.

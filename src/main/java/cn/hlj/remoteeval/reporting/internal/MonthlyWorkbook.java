@@ -27,6 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import cn.hlj.remoteeval.reporting.MonthlyReport;
 import cn.hlj.remoteeval.reporting.ReportDetailSource;
 import cn.hlj.remoteeval.reporting.ReportDetailSource.TenderRow;
+import cn.hlj.remoteeval.reporting.ReportSheetSource;
 import cn.hlj.remoteeval.reporting.ReportFigure;
 import cn.hlj.remoteeval.reporting.ReportMonth;
 import cn.hlj.remoteeval.reporting.ReportNoteSource.ReportNote;
@@ -60,15 +61,22 @@ final class MonthlyWorkbook {
     private final MonthlyReport report;
     private final List<ReportDetailSource> detailSources;
     private final int detailRowsPerSheet;
+    private final List<ReportSheetSource> sheetSources;
 
     MonthlyWorkbook(MonthlyReport report, List<ReportDetailSource> detailSources) {
         this(report, detailSources, DETAIL_ROWS_PER_SHEET);
     }
 
     MonthlyWorkbook(MonthlyReport report, List<ReportDetailSource> detailSources, int detailRowsPerSheet) {
+        this(report, detailSources, detailRowsPerSheet, List.of());
+    }
+
+    MonthlyWorkbook(MonthlyReport report, List<ReportDetailSource> detailSources, int detailRowsPerSheet,
+            List<ReportSheetSource> sheetSources) {
         this.report = report;
         this.detailSources = List.copyOf(detailSources);
         this.detailRowsPerSheet = detailRowsPerSheet;
+        this.sheetSources = List.copyOf(sheetSources);
     }
 
     /** "2026年10月远程异地评标工作情况". */
@@ -120,6 +128,9 @@ final class MonthlyWorkbook {
                 centerSheet(workbook, styles, center, uniqueSheetName(names, center));
             }
             detailSheets(workbook, styles);
+            for (ReportSheetSource source : sheetSources) {
+                sourceSheet(workbook, styles, source, names);
+            }
             workbook.write(out);
         } finally {
             workbook.dispose();
@@ -226,6 +237,29 @@ final class MonthlyWorkbook {
         for (ReportDetailSource source : detailSources) {
             source.tenders(report.month(), writer::write);
         }
+    }
+
+    private void sourceSheet(SXSSFWorkbook workbook, Styles styles, ReportSheetSource source, Set<String> taken) {
+        String name = WorkbookUtil.createSafeSheetName(source.sheetName());
+        if (!taken.add(name) || name.equals(DETAIL_SHEET)) {
+            throw new IllegalStateException("Report sheet source repeats the sheet name '" + name + "'");
+        }
+        List<String> headers = source.headers();
+        SXSSFSheet sheet = workbook.createSheet(name);
+        heading(sheet, styles, source.title(report.month()), headers.size() - 1);
+        Row header = sheet.createRow(HEADER_ROW);
+        for (int i = 0; i < headers.size(); i++) {
+            cell(header, i, styles.header).setCellValue(headers.get(i));
+            sheet.setColumnWidth(i, 20 * 256);
+        }
+        sheet.createFreezePane(0, HEADER_ROW + 1);
+        int[] next = { HEADER_ROW + 1 };
+        source.rows(report.month(), cells -> {
+            Row row = sheet.createRow(next[0]++);
+            for (int i = 0; i < cells.size(); i++) {
+                cell(row, i, styles.text).setCellValue(text(cells.get(i)));
+            }
+        });
     }
 
     /** Appends detail rows, starting a further sheet when one is full. */

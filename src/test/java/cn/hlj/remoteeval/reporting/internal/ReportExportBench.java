@@ -48,7 +48,7 @@ class ReportExportBench {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         AtomicLong produced = new AtomicLong();
         MonthlyReportService reports = new MonthlyReportService(ReportFixtures.directory(), List.of(), List.of(),
-                List.of(year(produced)), ReportFixtures.CLOCK, meters);
+                List.of(year(produced)), List.of(), ReportFixtures.CLOCK, meters);
         MonthlyReport report = reports.generate(new ReportMonth(java.time.YearMonth.of(2026, 10)));
         System.out.printf(Locale.ROOT, "report export benchmark: %d detail rows, heap max %d MB%n", ROWS,
                 Runtime.getRuntime().maxMemory() / 1_048_576);

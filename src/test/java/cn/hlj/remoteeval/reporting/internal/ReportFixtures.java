@@ -64,7 +64,7 @@ final class ReportFixtures {
 
     static MonthlyReportService service(List<MonthlyFigureSource> figures, List<ReportNoteSource> notes,
             List<ReportDetailSource> details, Clock clock) {
-        return new MonthlyReportService(directory(), figures, notes, details, clock, new SimpleMeterRegistry());
+        return new MonthlyReportService(directory(), figures, notes, details, List.of(), clock, new SimpleMeterRegistry());
     }
 
     static MonthlyReportService service(List<MonthlyFigureSource> figures, List<ReportNoteSource> notes,
