@@ -120,7 +120,7 @@ class DrawController {
 
     @GetMapping("/{id}/export")
     @Operation(summary = "导出已公开的抽取记录（本省签名）", description = "评标结束、随机种子公开后，导出含记录全部字段、随机种子和本省 SM2 签名的 JSON 文件"
-            + "（格式 remote-eval/draw-record-export/v1），可用独立校验程序 remote-eval-<版本>-verifier.jar 离线复核。")
+            + "（格式 remote-eval/draw-record-export/v2；无抽取公告的记录为 v1），可用独立校验程序 remote-eval-<版本>-verifier.jar 离线复核。")
     ResponseEntity<byte[]> export(@PathVariable String id) {
         DrawRecord record = readable(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

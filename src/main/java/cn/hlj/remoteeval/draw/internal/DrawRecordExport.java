@@ -6,45 +6,110 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.draw.beacon.DrandChain;
 
 /**
- * The export format {@value #FORMAT} of a revealed draw record: a self-contained, signed JSON document
- * from which anyone can recompute the draw (src/docs/algorithms/record-export-v1.md). Members:
- * {@code format}; {@code record} with the record's fields; {@code seed} (the revealed secret, hex);
- * {@code revealedAt}; {@code exportedAt}; {@code signer} ({@code province}, {@code algorithm},
+ * The export formats of a revealed draw record: self-contained, signed JSON documents from which anyone can
+ * recompute the draw. {@value #FORMAT_V1} (src/docs/algorithms/record-export-v1.md) carries a record without a
+ * notice; {@value #FORMAT_V2} (record-export-v2.md) a random draw of seed derivation v2. Members:
+ * {@code format}; {@code record} with the record's fields (v2: also {@code noticeId}, {@code noticeHash},
+ * {@code entropy}, {@code snapshotAt}); v2 only: {@code notice}, the notice record's fields, and {@code beacons},
+ * the chain of each beacon source the entropy names; {@code seed} (the revealed secret, hex; in v2 also the
+ * notice's); {@code revealedAt}; {@code exportedAt}; {@code signer} ({@code province}, {@code algorithm},
  * {@code publicKey}, {@code fingerprint}); {@code signature}, the SM2 signature (DER, hex) of the
  * {@link ExportJson#canonical canonical form} of the document without its {@code signature} member.
- * Members this version does not know are kept, signed and reported, never a reason to refuse.
+ * Members a version does not know are kept, signed and reported, never a reason to refuse.
  */
 final class DrawRecordExport {
 
-    static final String FORMAT = "remote-eval/draw-record-export/v1";
+    static final String FORMAT_V1 = "remote-eval/draw-record-export/v1";
+    static final String FORMAT_V2 = "remote-eval/draw-record-export/v2";
     static final String SIGNATURE_ALGORITHM = "SM2-SM3";
 
     private static final Set<String> TOP = Set.of("format", "record", "seed", "revealedAt", "exportedAt", "signer",
             "signature");
+    private static final Set<String> TOP_V2 = union(TOP, "notice", "beacons");
     private static final Set<String> RECORD = Set.of("id", "seq", "kind", "tenderId", "algorithm", "seedCommitment",
             "eligibleList", "eligibleListHash", "request", "result", "actor", "createdAt", "previousHash", "recordHash");
+    private static final Set<String> RECORD_V2 = union(RECORD, "noticeId", "noticeHash", "entropy", "snapshotAt");
     private static final Set<String> SIGNER = Set.of("province", "algorithm", "publicKey", "fingerprint");
+    private static final Set<String> BEACON = Set.of("chainHash", "publicKey", "genesisTime", "periodSeconds", "scheme");
 
     private DrawRecordExport() {
     }
 
-    /** An export as read: the record, its secret, the signer and the signature, and the members not read. */
+    /**
+     * An export as read: the record, its secret, the signer and the signature, and the members not read. For
+     * {@value #FORMAT_V2} also the notice the record names and the beacon chains by source id; null for v1.
+     */
     record Export(String format, DrawRecord record, String seedHex, Instant revealedAt, Instant exportedAt,
             String province, String signatureAlgorithm, String publicKey, String fingerprint, String signature,
-            byte[] signedBytes, List<String> unknownMembers) {
+            byte[] signedBytes, List<String> unknownMembers, DrawRecord notice, SortedMap<String, DrandChain> beacons) {
     }
 
-    /** The document without its signature, members in the order they are shown. */
+    /** The {@value #FORMAT_V1} document of a record without a notice, without its signature. */
     static Map<String, Object> unsigned(DrawRecord record, String seedHex, Instant revealedAt, Instant exportedAt,
             String province, String publicKey) {
+        return unsigned(record, null, null, seedHex, revealedAt, exportedAt, province, publicKey);
+    }
+
+    /**
+     * The document without its signature, members in the order they are shown: {@value #FORMAT_V2} when
+     * {@code notice} is given (with the chain of each beacon source of the record's entropy), else
+     * {@value #FORMAT_V1}.
+     */
+    static Map<String, Object> unsigned(DrawRecord record, DrawRecord notice, SortedMap<String, DrandChain> beacons,
+            String seedHex, Instant revealedAt, Instant exportedAt, String province, String publicKey) {
+        boolean v2 = notice != null;
+        if (v2 != record.noticed() || v2 == (beacons == null)) {
+            throw new IllegalArgumentException("a noticed record is exported with its notice and beacons, any other without");
+        }
+        Map<String, Object> fields = fields(record);
+        if (v2) {
+            fields.put("noticeId", record.noticeId());
+            fields.put("noticeHash", record.noticeHash());
+            fields.put("entropy", record.entropy());
+            fields.put("snapshotAt", instant(record.snapshotAt()));
+        }
+        Map<String, Object> signer = new LinkedHashMap<>();
+        signer.put("province", province);
+        signer.put("algorithm", SIGNATURE_ALGORITHM);
+        signer.put("publicKey", publicKey);
+        signer.put("fingerprint", ExportSignatures.fingerprint(publicKey));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", v2 ? FORMAT_V2 : FORMAT_V1);
+        document.put("record", fields);
+        if (v2) {
+            document.put("notice", fields(notice));
+            Map<String, Object> chains = new LinkedHashMap<>();
+            beacons.forEach((source, chain) -> {
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("chainHash", chain.chainHash());
+                info.put("publicKey", chain.publicKey());
+                info.put("genesisTime", chain.genesisTime());
+                info.put("periodSeconds", chain.periodSeconds());
+                info.put("scheme", chain.scheme());
+                chains.put(source, info);
+            });
+            document.put("beacons", chains);
+        }
+        document.put("seed", seedHex);
+        document.put("revealedAt", instant(revealedAt));
+        document.put("exportedAt", instant(exportedAt));
+        document.put("signer", signer);
+        return document;
+    }
+
+    private static Map<String, Object> fields(DrawRecord record) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("id", record.id());
         fields.put("seq", record.seq());
@@ -60,19 +125,7 @@ final class DrawRecordExport {
         fields.put("createdAt", instant(record.createdAt()));
         fields.put("previousHash", record.previousHash());
         fields.put("recordHash", record.recordHash());
-        Map<String, Object> signer = new LinkedHashMap<>();
-        signer.put("province", province);
-        signer.put("algorithm", SIGNATURE_ALGORITHM);
-        signer.put("publicKey", publicKey);
-        signer.put("fingerprint", ExportSignatures.fingerprint(publicKey));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("format", FORMAT);
-        document.put("record", fields);
-        document.put("seed", seedHex);
-        document.put("revealedAt", instant(revealedAt));
-        document.put("exportedAt", instant(exportedAt));
-        document.put("signer", signer);
-        return document;
+        return fields;
     }
 
     /** The document with its signature (lower-case hex) as the last member. */
@@ -89,35 +142,63 @@ final class DrawRecordExport {
         return ExportJson.canonical(unsigned).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads a parsed document; {@link IllegalArgumentException} when a member is missing or of the wrong type. */
+    /**
+     * Reads a parsed document of either format; {@link IllegalArgumentException} when the format is neither, or a
+     * member is missing or of the wrong type.
+     */
     static Export read(Object parsed) {
         Map<String, Object> document = object(parsed, "the document");
         String format = string(document, "format", false);
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("format " + format + " is not " + FORMAT);
+        if (!FORMAT_V1.equals(format) && !FORMAT_V2.equals(format)) {
+            throw new IllegalArgumentException("format " + format + " is neither " + FORMAT_V1 + " nor " + FORMAT_V2);
         }
+        boolean v2 = FORMAT_V2.equals(format);
         Map<String, Object> fields = object(required(document, "record"), "record");
         Map<String, Object> signer = object(required(document, "signer"), "signer");
         List<String> unknown = new ArrayList<>();
-        unknown(document, TOP, "", unknown);
-        unknown(fields, RECORD, "record.", unknown);
+        unknown(document, v2 ? TOP_V2 : TOP, "", unknown);
+        unknown(fields, v2 ? RECORD_V2 : RECORD, "record.", unknown);
         unknown(signer, SIGNER, "signer.", unknown);
+        DrawRecord record = record(fields, "record.");
+        DrawRecord notice = null;
+        SortedMap<String, DrandChain> beacons = null;
+        if (v2) {
+            record = new DrawRecord(record.id(), record.seq(), record.kind(), record.tenderId(), record.algorithm(),
+                    record.seedCommitment(), record.eligibleList(), record.eligibleListHash(), record.request(),
+                    record.result(), record.actor(), record.createdAt(), record.previousHash(), record.recordHash(),
+                    string(fields, "noticeId", false), string(fields, "noticeHash", false),
+                    string(fields, "entropy", false), instant(fields, "snapshotAt"));
+            Map<String, Object> noticeFields = object(required(document, "notice"), "notice");
+            unknown(noticeFields, RECORD, "notice.", unknown);
+            notice = record(noticeFields, "notice.");
+            beacons = new TreeMap<>();
+            for (Map.Entry<String, Object> beacon : object(required(document, "beacons"), "beacons").entrySet()) {
+                Map<String, Object> info = object(beacon.getValue(), "beacons." + beacon.getKey());
+                unknown(info, BEACON, "beacons." + beacon.getKey() + ".", unknown);
+                beacons.put(beacon.getKey(), new DrandChain(string(info, "chainHash", false),
+                        string(info, "publicKey", false), number(info, "genesisTime"), number(info, "periodSeconds"),
+                        string(info, "scheme", false)));
+            }
+        }
+        return new Export(format, record, string(document, "seed", false), instant(document, "revealedAt"),
+                instant(document, "exportedAt"), string(signer, "province", false), string(signer, "algorithm", false),
+                string(signer, "publicKey", false), string(signer, "fingerprint", false),
+                string(document, "signature", false), signedBytes(document), List.copyOf(unknown), notice, beacons);
+    }
+
+    private static DrawRecord record(Map<String, Object> fields, String prefix) {
         DrawKind kind;
         try {
             kind = DrawKind.valueOf(string(fields, "kind", false));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("record.kind is not a kind of draw record");
+            throw new IllegalArgumentException(prefix + "kind is not a kind of draw record");
         }
-        DrawRecord record = new DrawRecord(string(fields, "id", false), seq(fields), kind,
+        return new DrawRecord(string(fields, "id", false), seq(fields, prefix), kind,
                 string(fields, "tenderId", false), string(fields, "algorithm", false),
                 string(fields, "seedCommitment", true), string(fields, "eligibleList", false),
                 string(fields, "eligibleListHash", false), string(fields, "request", false),
                 string(fields, "result", false), string(fields, "actor", false), instant(fields, "createdAt"),
                 string(fields, "previousHash", false), string(fields, "recordHash", false));
-        return new Export(format, record, string(document, "seed", false), instant(document, "revealedAt"),
-                instant(document, "exportedAt"), string(signer, "province", false), string(signer, "algorithm", false),
-                string(signer, "publicKey", false), string(signer, "fingerprint", false),
-                string(document, "signature", false), signedBytes(document), List.copyOf(unknown));
     }
 
     /** ISO-8601 UTC in whole seconds, e.g. {@code 2031-06-01T02:03:04Z}. */
@@ -138,11 +219,24 @@ final class DrawRecordExport {
         }
     }
 
-    private static long seq(Map<String, Object> fields) {
+    private static long seq(Map<String, Object> fields, String prefix) {
         if (!(required(fields, "seq") instanceof Long seq) || seq < 1) {
-            throw new IllegalArgumentException("record.seq is not a positive integer");
+            throw new IllegalArgumentException(prefix + "seq is not a positive integer");
         }
         return seq;
+    }
+
+    private static long number(Map<String, Object> members, String name) {
+        if (!(required(members, name) instanceof Long number)) {
+            throw new IllegalArgumentException(name + " is not an integer");
+        }
+        return number;
+    }
+
+    private static Set<String> union(Set<String> known, String... more) {
+        Set<String> all = new HashSet<>(known);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private static String string(Map<String, Object> members, String name, boolean nullable) {

@@ -8,15 +8,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import cn.hlj.remoteeval.draw.beacon.DrandChain;
 
 /**
- * The standalone verifier of an exported draw record ({@value DrawRecordExport#FORMAT}):
+ * The standalone verifier of an exported draw record ({@value DrawRecordExport#FORMAT_V1} and
+ * {@value DrawRecordExport#FORMAT_V2}):
  * {@code java -jar remote-eval-<version>-verifier.jar [--key <public key hex>] record.json}. With the JDK
  * and the classes its jar carries only (no Spring, no database, no network) it checks the province's
  * signature, the seed against its commitment, the eligible list against its hash and the record hash,
- * and reruns the recorded algorithm with the production classes that drew. It prints a report and
+ * and reruns the recorded algorithm with the production classes that drew. For a draw of seed derivation v2
+ * it also checks the notice and the beacon entropy with the chain check's own rules ({@link NoticeRules}),
+ * drand quicknet against the key pinned here ({@link DrandChain#QUICKNET}). It prints a report and
  * exits with {@value #VERIFIED} when every check passes, {@value #FAILED} when any fails and
  * {@value #UNREADABLE} when the input cannot be read as such a document.
  */
@@ -75,7 +90,8 @@ public final class StandaloneVerifier {
 
     /** Checks one document and prints the report; answers the exit code. */
     static int verify(byte[] document, String pinnedKey, PrintStream out) {
-        out.println("抽取记录独立校验 / Standalone draw record verification (" + DrawRecordExport.FORMAT + ")");
+        out.println("抽取记录独立校验 / Standalone draw record verification (" + DrawRecordExport.FORMAT_V1 + ", "
+                + DrawRecordExport.FORMAT_V2 + ")");
         DrawRecordExport.Export export;
         try {
             export = DrawRecordExport.read(ExportJson.parse(document));
@@ -89,6 +105,7 @@ public final class StandaloneVerifier {
         out.println("项目 / Tender: " + record.tenderId() + "  记录时间 / created " + DrawRecordExport.instant(record.createdAt())
                 + "  种子公开 / revealed " + DrawRecordExport.instant(export.revealedAt()) + "  导出 / exported "
                 + DrawRecordExport.instant(export.exportedAt()));
+        out.println("格式 / Format: " + export.format());
         out.println("签名省份 / Signed by: " + export.province());
         out.println("签名公钥 / Public key: " + export.publicKey());
         out.println("公钥指纹（SM3）/ Key fingerprint (SM3): " + ExportSignatures.fingerprint(export.publicKey()));
@@ -131,9 +148,152 @@ public final class StandaloneVerifier {
                 out.println("  记录结果 / Recorded:   " + printable(record.result()));
             }
         }
+        boolean selfRunBeacon = false;
+        if (export.notice() != null) {
+            NoticeOutcome notice = notice(export, out);
+            allPass &= notice.passed();
+            selfRunBeacon = notice.selfRunBeacon();
+        }
         out.println(allPass ? "结论 / Verdict: " + REPRODUCED
                 : "结论 / Verdict: 校验未通过 / NOT VERIFIED: at least one check failed");
+        if (allPass && selfRunBeacon) {
+            out.println("  " + SELF_RUN_BEACON);
+        }
         return allPass ? VERIFIED : FAILED;
+    }
+
+    static final String SELF_RUN_BEACON = "注意：本次抽取的外部随机数来自本省自行运营的信标，不能证明抽取未被操纵 / Note: the outside "
+            + "randomness of this draw comes from a beacon the province operates itself; it proves nothing about steering";
+
+    private record NoticeOutcome(boolean passed, boolean selfRunBeacon) {
+    }
+
+    /**
+     * Seed derivation v2: the notice's own record hash, the beacon chains the document carries (drand quicknet
+     * only as pinned here), then the chain check's rules for this notice and this draw ({@link NoticeRules}).
+     */
+    private static NoticeOutcome notice(DrawRecordExport.Export export, PrintStream out) {
+        DrawRecord record = export.record();
+        DrawRecord notice = export.notice();
+        out.println("抽取公告 / Notice: " + notice.id() + "  序号 / seq " + notice.seq() + "  公告时间 / created "
+                + DrawRecordExport.instant(notice.createdAt()) + "  读取候选名单 / snapshot "
+                + DrawRecordExport.instant(record.snapshotAt()));
+        out.println("公告的随机源计划 / Planned entropy: " + printable(notice.request()));
+        out.println("记录的随机源 / Recorded entropy: " + printable(record.entropy()));
+        boolean passed = check(out, notice.recordHashValid(export.seedHex()) && notice.recordHash().equals(record.noticeHash()),
+                "抽取公告的记录哈希正确，且与本记录所记的公告哈希一致", "Notice record hash valid and equal to the record's noticeHash");
+
+        Set<String> named;
+        try {
+            named = NoticeText.contributions(record.entropy()).keySet();
+        } catch (IllegalArgumentException unreadable) {
+            named = Set.of();
+        }
+        boolean chainsOk = !named.isEmpty() && export.beacons().keySet().equals(named);
+        boolean selfRun = false;
+        List<EntropySource> beacons = new ArrayList<>();
+        for (Map.Entry<String, DrandChain> beacon : export.beacons().entrySet()) {
+            String id = beacon.getKey();
+            DrandChain chain = beacon.getValue();
+            if (id.equals(EntropyConfiguration.DRAND_QUICKNET) || chain.chainHash().equals(DrandChain.QUICKNET.chainHash())) {
+                boolean pinned = chain.equals(DrandChain.QUICKNET);
+                chainsOk &= pinned;
+                out.println("  " + (pinned ? "[通过 PASS] " : "[失败 FAIL] ") + "随机信标 " + id
+                        + " 是 drand quicknet，文件所附链信息与本程序内置的一致，签名用内置公钥核验 / Beacon " + id
+                        + " is drand quicknet; " + (pinned ? "the chain info in the file equals" : "the chain info in the file DIFFERS from")
+                        + " the one pinned in this verifier, whose public key checks the signatures");
+                chain = DrandChain.QUICKNET;
+            } else {
+                selfRun = true;
+                out.println("  [注意 NOTE] 随机信标 " + id + "（链 " + chain.chainHash() + "）不是 drand quicknet，其签名用文件所附的公钥核验。"
+                        + "该信标由本省自行运营，持有其密钥者可事先签出任何轮次，因此它不能证明抽取未被操纵。 / Beacon " + id
+                        + " is not drand quicknet; its signatures are checked with the public key the file carries. It is "
+                        + "operated by the province itself: whoever holds its key can sign any round in advance, so it proves "
+                        + "nothing about steering.");
+            }
+            try {
+                beacons.add(new RememberingBeacon(id, chain));
+            } catch (IllegalArgumentException badId) {
+                chainsOk = false;
+            }
+        }
+        passed &= check(out, chainsOk, "文件所附的信标链信息与记录所用的随机源一一对应（drand quicknet 与内置一致）",
+                "Beacon chain info given for exactly the recorded sources (drand quicknet as pinned)");
+
+        ChainVerification fault = null;
+        if (beacons.isEmpty()) {
+            fault = ChainVerification.broken(2, record.seq(), ChainVerification.Problem.ENTROPY_INVALID,
+                    "文件没有附任何随机信标的链信息。");
+        } else {
+            NoticeRules rules;
+            try {
+                rules = new NoticeRules(new EntropySources(beacons, List.of()));
+            } catch (IllegalArgumentException badId) {
+                rules = null;
+                fault = ChainVerification.broken(2, record.seq(), ChainVerification.Problem.ENTROPY_INVALID,
+                        "文件所附的随机信标名称不合规则。");
+            }
+            if (rules != null) {
+                fault = rules.check(notice, 1);
+                if (fault == null && notice.seq() >= record.seq()) {
+                    fault = ChainVerification.broken(2, record.seq(), ChainVerification.Problem.NO_PRIOR_NOTICE,
+                            "抽取公告（序号 " + notice.seq() + "）不在抽取记录（序号 " + record.seq() + "）之前。");
+                }
+                if (fault == null) {
+                    fault = rules.check(record, 2);
+                }
+            }
+        }
+        boolean entropyFault = fault != null && fault.problemCode() == ChainVerification.Problem.ENTROPY_INVALID;
+        passed &= check(out, fault == null || entropyFault,
+                "抽取公告在先，其对象、抽取类别与承诺值与本记录一致，公告时间 ≤ 读取候选名单时间 ≤ 记录时间",
+                "Notice comes first; its subject, draw kind and commitment are the record's; notice ≤ snapshot ≤ record time");
+        if (fault != null && !entropyFault) {
+            out.println("  " + fault.problemCode() + "：" + fault.problem());
+            out.println("[未核验 SKIP] 随机信标（因上一项未通过）/ Beacon entropy not checked (the check above failed)");
+            return new NoticeOutcome(false, selfRun);
+        }
+        passed &= check(out, fault == null, "随机源与公告所定一致，信标轮次晚于读取候选名单，签名有效，随机数为签名的哈希",
+                "Entropy sources as planned; beacon round after the snapshot, its signature valid, randomness = SHA-256(signature)");
+        if (fault != null) {
+            out.println("  " + fault.problemCode() + "：" + fault.problem());
+        }
+        return new NoticeOutcome(passed, selfRun);
+    }
+
+    /**
+     * A beacon as the chain check uses it, for checking only: its outcomes are remembered by every input the
+     * check reads (source id, the whole chain, plan, contribution, snapshot time), so a document changed in any
+     * of them is checked afresh, while many documents with the same entropy in one JVM check the BLS signature once.
+     */
+    private static final class RememberingBeacon extends BeaconEntropy {
+
+        private static final int REMEMBERED = 64;
+        private static final Map<List<Object>, Optional<String>> CHECKED = Collections.synchronizedMap(
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<List<Object>, Optional<String>> eldest) {
+                        return size() > REMEMBERED;
+                    }
+                });
+
+        RememberingBeacon(String id, DrandChain chain) {
+            super(id, chain, null, Duration.ZERO, null, null);
+        }
+
+        @Override
+        public Optional<String> check(SortedMap<String, String> plan, SortedMap<String, String> contribution,
+                Instant snapshotAt) {
+            List<Object> inputs = java.util.Arrays.asList(id(), chain(), plan == null ? null : new TreeMap<>(plan),
+                    contribution == null ? null : new TreeMap<>(contribution), snapshotAt);
+            Optional<String> known = CHECKED.get(inputs);
+            if (known != null) {
+                return known;
+            }
+            Optional<String> outcome = super.check(plan, contribution, snapshotAt);
+            CHECKED.put(inputs, outcome);
+            return outcome;
+        }
     }
 
     private static boolean check(PrintStream out, boolean passed, String chinese, String english) {

@@ -41,6 +41,9 @@ import cn.hlj.remoteeval.testsupport.TenderBody;
  * A real venue draw and a real expert draw, exported after the evaluation ended and checked by the
  * verifier jar the build made, run as a separate JVM with nothing but the JDK and the jar: it reproduces
  * both, and it rejects the documents with a changed byte in any field. Before the end the export is refused.
+ * Both draws are of seed derivation v2 (the application draws with the test's development beacon), so the
+ * documents are {@value DrawRecordExport#FORMAT_V2}, with the notice and the beacon's chain, and the jar checks
+ * the notice rules and the BLS signature of the beacon round.
  */
 @RemoteEvalIntegrationTest
 class StandaloneVerifierIntegrationTest {
@@ -93,8 +96,10 @@ class StandaloneVerifierIntegrationTest {
                     .andReturn().getResponse().getContentAsByteArray();
             assertThat(api.get("demo", "/api/draws/" + drawId + "/export").andExpect(status().isOk())).isNotNull();
             String text = new String(document, StandardCharsets.UTF_8);
-            assertThat(text).contains("\"format\": \"remote-eval/draw-record-export/v1\"", "\"id\": \"" + drawId + "\"",
-                    "\"publicKey\": \"" + publicKey + "\"");
+            assertThat(text).contains("\"format\": \"remote-eval/draw-record-export/v2\"", "\"id\": \"" + drawId + "\"",
+                    "\"publicKey\": \"" + publicKey + "\"", "\"notice\": {", "\"kind\": \"NOTICE\"",
+                    "\"algorithm\": \"draw-notice/v2\"", "\"beacons\": {", "\"dev-beacon\": {", "\"noticeHash\": ",
+                    "\"entropy\": \"dev-beacon.chain=");
             // The province's own signature check agrees with the verifier's.
             @SuppressWarnings("unchecked")
             Map<String, Object> parsed = (Map<String, Object>) ExportJson.parse(document);
@@ -105,7 +110,9 @@ class StandaloneVerifierIntegrationTest {
             Run genuine = runJar(jar, "--key", publicKey, file.toString());
             assertThat(genuine.exitCode()).as(genuine.output()).isZero();
             assertThat(genuine.output()).contains(StandaloneVerifier.REPRODUCED, drawId,
-                    ExportSignatures.fingerprint(publicKey)).doesNotContain("FAIL");
+                    ExportSignatures.fingerprint(publicKey), "[通过 PASS] 抽取公告的记录哈希正确",
+                    "[通过 PASS] 随机源与公告所定一致", "[注意 NOTE] 随机信标 dev-beacon", StandaloneVerifier.SELF_RUN_BEACON)
+                    .doesNotContain("FAIL", "SKIP");
 
             List<String> accepted = new ArrayList<>();
             for (int position : sampledPositions(document)) {
@@ -135,7 +142,12 @@ class StandaloneVerifierIntegrationTest {
             List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
             assertThat(names).contains("org/bouncycastle/crypto/signers/SM2Signer.class",
                     "cn/hlj/remoteeval/draw/internal/VenueDrawAlgorithm.class",
-                    "cn/hlj/remoteeval/draw/internal/ExpertDrawAlgorithm.class");
+                    "cn/hlj/remoteeval/draw/internal/ExpertDrawAlgorithm.class",
+                    "cn/hlj/remoteeval/draw/internal/NoticeRules.class",
+                    "cn/hlj/remoteeval/draw/beacon/BeaconSignatures.class",
+                    "org/apache/milagro/amcl/BLS381/PAIR.class");
+            // Of milagro only BLS12-381.
+            assertThat(names).noneMatch(name -> name.startsWith("org/apache/milagro/amcl/BN254/"));
             assertThat(names).noneMatch(name -> name.startsWith("org/springframework/") || name.startsWith("com/fasterxml/")
                     || name.startsWith("BOOT-INF/") || name.matches("META-INF/[^/]+\\.(SF|DSA|RSA|EC)"));
         }

@@ -10,24 +10,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionOperations;
 
 import cn.hlj.remoteeval.crossprovince.exchange.NationalCrypto;
 import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.draw.beacon.BeaconRound;
+import cn.hlj.remoteeval.draw.beacon.BeaconSignatures;
+import cn.hlj.remoteeval.draw.beacon.DrandChain;
+import cn.hlj.remoteeval.security.CurrentActor;
+import cn.hlj.remoteeval.testsupport.ControllableClock;
 
 /**
  * The standalone verifier in-process, on documents exported the way {@link DrawRecordExports} exports them
  * and signed with a test key through the exchange's own SM2 code: a genuine export verifies; every single
  * changed byte of it is rejected; each check catches its own tampering even when the document is signed
- * again; members a later version adds are signed and reported, never a reason to refuse.
+ * again; members a later version adds are signed and reported, never a reason to refuse. Draws of seed
+ * derivation v2 are built through the production notice path ({@link DrawNotices} on an in-memory chain, the
+ * test beacon or a real drand quicknet round) and exported as {@value DrawRecordExport#FORMAT_V2}.
  */
 class StandaloneVerifierUnitTest {
 
@@ -180,6 +192,198 @@ class StandaloneVerifierUnitTest {
                 .isEqualTo(StandaloneVerifier.FAILED);
     }
 
+    // --- seed derivation v2 (record-export-v2.md)
+
+    @Test
+    void noticedVenueAndExpertDrawsAreConfirmedAndTheSelfRunBeaconIsNamedAsProvingNothing() {
+        for (byte[] document : List.of(noticedVenueExport(), noticedExpertExport())) {
+            String report = report(document, null);
+            assertThat(exitCode(document, null)).as(report).isZero();
+            assertThat(report).contains(DrawRecordExport.FORMAT_V2, StandaloneVerifier.REPRODUCED,
+                    "[通过 PASS] 抽取公告的记录哈希正确", "[注意 NOTE] 随机信标 dev-beacon", "proves nothing about steering",
+                    StandaloneVerifier.SELF_RUN_BEACON).doesNotContain("FAIL", "SKIP", "Members this version does not know");
+        }
+        assertThat(new String(noticedVenueExport(), StandardCharsets.UTF_8)).contains("\"noticeHash\"", "\"notice\": {",
+                "\"beacons\": {", "\"dev-beacon\": {", "\"snapshotAt\"", "\"entropy\": \"dev-beacon.chain=");
+    }
+
+    @Test
+    void aRealDrandQuicknetRoundIsCheckedAgainstThePinnedKeyAndNotFlaggedAsSelfRun() {
+        byte[] document = quicknetExport(DrandChain.QUICKNET, null);
+        String report = report(document, null);
+        assertThat(exitCode(document, null)).as(report).isZero();
+        assertThat(report).contains("[通过 PASS] 随机信标 drand-quicknet 是 drand quicknet", StandaloneVerifier.REPRODUCED)
+                .doesNotContain("FAIL", "NOTE", StandaloneVerifier.SELF_RUN_BEACON);
+    }
+
+    /**
+     * Every byte of a noticed venue and a noticed expert document changed in its lowest bit, and of the venue
+     * document also in the case bit: none verifies. Each of these runs the BLS check of the changed document
+     * afresh whenever the change reaches what that check reads (the verifier remembers outcomes only by every
+     * input of the check), so a change in the notice's plan, the entropy, the snapshot time or the beacon's
+     * chain info is checked in full.
+     */
+    @Test
+    void everySingleChangedByteOfANoticedExportIsRejected() {
+        assertEveryChangeRejected(noticedVenueExport(), 0x01, 0x20);
+        assertEveryChangeRejected(noticedExpertExport(), 0x01);
+    }
+
+    /**
+     * Also after a genuine document with the same beacon was checked in this JVM: the verifier remembers beacon
+     * checks only by every input, so the forged round is checked afresh (a single changed byte is refused by the
+     * document's signature anyway, so it is here that a remembered outcome that hid a change would show).
+     */
+    @Test
+    void aForgedBeaconSignatureIsRejected() {
+        assertThat(exitCode(noticedVenueExport(), null)).isZero();
+        byte[] forgersKey = new byte[32];
+        forgersKey[31] = 7;
+        byte[] document = noticedExport(DrawKind.VENUE, TestEntropy::beacon, Duration.ofSeconds(1), entropy -> {
+            TreeMap<String, String> entries = new TreeMap<>(Canonical.decode(entropy));
+            String signature = BeaconSignatures.sign(forgersKey, Long.parseLong(entries.get("dev-beacon.round")));
+            entries.put("dev-beacon.signature", signature);
+            entries.put("dev-beacon.randomness", new BeaconRound(1, signature).randomness());
+            return Canonical.encode(entries);
+        });
+        String report = report(document, null);
+        assertThat(exitCode(document, null)).as(report).isEqualTo(StandaloneVerifier.FAILED);
+        assertThat(report).contains("[失败 FAIL] 随机源与公告所定一致", "ENTROPY_INVALID", "签名验证不通过")
+                .contains("[通过 PASS] 按记录的算法重算").doesNotContain(StandaloneVerifier.REPRODUCED);
+    }
+
+    @Test
+    void aNoticeNewerThanTheSnapshotIsRejected() {
+        byte[] document = noticedExport(DrawKind.EXPERT, TestEntropy::beacon, Duration.ofSeconds(-5), UnaryOperator.identity());
+        String report = report(document, null);
+        assertThat(exitCode(document, null)).as(report).isEqualTo(StandaloneVerifier.FAILED);
+        assertThat(report).contains("[失败 FAIL] 抽取公告在先", "COMMITMENT_AFTER_SNAPSHOT", "[未核验 SKIP]")
+                .doesNotContain(StandaloneVerifier.REPRODUCED);
+    }
+
+    /**
+     * A document that names drand quicknet's chain hash but carries another public key, whose holder signed the
+     * round: consistent in itself, refused because quicknet's key is pinned in the verifier.
+     */
+    @Test
+    void aQuicknetDocumentWithASwappedPublicKeyIsRejected() {
+        byte[] forgersKey = new byte[32];
+        forgersKey[31] = 9;
+        DrandChain swapped = new DrandChain(DrandChain.QUICKNET.chainHash(), BeaconSignatures.publicKeyOf(forgersKey),
+                DrandChain.QUICKNET.genesisTime(), DrandChain.QUICKNET.periodSeconds(), DrandChain.QUICKNET.scheme());
+        assertThat(exitCode(quicknetExport(DrandChain.QUICKNET, null), null)).isZero();
+        byte[] document = quicknetExport(swapped, forgersKey);
+        String report = report(document, null);
+        assertThat(exitCode(document, null)).as(report).isEqualTo(StandaloneVerifier.FAILED);
+        assertThat(report).contains("[失败 FAIL] 随机信标 drand-quicknet 是 drand quicknet", "DIFFERS",
+                "[失败 FAIL] 文件所附的信标链信息", "[失败 FAIL] 随机源与公告所定一致", "签名验证不通过");
+        // The same forgery under the source id of the development beacon is still held to quicknet's key.
+        Map<String, Object> renamed = parse(document);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> beacons = (Map<String, Object>) renamed.get("beacons");
+        beacons.put("dev-beacon", beacons.remove("drand-quicknet"));
+        assertThat(exitCode(resign(renamed, KEY), null)).isEqualTo(StandaloneVerifier.FAILED);
+    }
+
+    @Test
+    void eachNoticeRuleCatchesItsOwnTamperingInADocumentSignedAgain() {
+        assertFails(noticedVenueExport(), doc -> notice(doc).put("tenderId", "t-other"), "抽取公告的记录哈希正确");
+        assertFails(noticedVenueExport(), doc -> record(doc).put("snapshotAt", "2031-06-01T00:59:00Z"),
+                "记录哈希正确", "抽取公告在先");
+        assertFails(noticedVenueExport(), doc -> record(doc).put("entropy",
+                ((String) record(doc).get("entropy")).replace("sources=dev-beacon", "sources=dev-beacon,x")),
+                "记录哈希正确", "文件所附的信标链信息");
+        assertFails(noticedVenueExport(), doc -> ((Map<?, ?>) doc.get("beacons")).clear(), "文件所附的信标链信息");
+        assertFails(noticedVenueExport(), doc -> notice(doc).put("seq", 99L), "抽取公告的记录哈希正确", "抽取公告在先");
+        assertFails(noticedExpertExport(), doc -> notice(doc).put("algorithm", "venue-draw/v2"), "抽取公告的记录哈希正确",
+                "抽取公告在先");
+        Map<String, Object> v1 = parse(noticedVenueExport());
+        v1.put("format", DrawRecordExport.FORMAT_V1);
+        // Read as v1, the record lacks its four v2 fields and its record hash fails.
+        assertThat(report(resign(v1, KEY), null)).contains("[失败 FAIL] 记录哈希正确");
+        Map<String, Object> noNotice = parse(noticedVenueExport());
+        noNotice.remove("notice");
+        assertThat(exitCode(resign(noNotice, KEY), null)).isEqualTo(StandaloneVerifier.UNREADABLE);
+    }
+
+    private static final Instant NOTICE_TIME = Instant.parse("2031-06-01T01:00:00Z");
+
+    private static byte[] noticedVenueExport() {
+        return noticedExport(DrawKind.VENUE, TestEntropy::beacon, Duration.ofSeconds(1), UnaryOperator.identity());
+    }
+
+    private static byte[] noticedExpertExport() {
+        return noticedExport(DrawKind.EXPERT, TestEntropy::beacon, Duration.ofSeconds(1), UnaryOperator.identity());
+    }
+
+    /** A draw on a real quicknet round (20791007), or on a forger's key under quicknet's chain hash. */
+    private static byte[] quicknetExport(DrandChain chain, byte[] forgersKey) {
+        long round = 20791007L;
+        String signature = forgersKey == null
+                ? "8d2c8bbc37170dbacc5e280a21d4e195cff5f32a19fd6a58633fa4e4670478b5fb39bc13dd8f8c4372c5a76191198ac5"
+                : BeaconSignatures.sign(forgersKey, round);
+        ControllableClock clock = new ControllableClock();
+        // The notice falls within the period before the round, six seconds of margin ahead: the plan names the round.
+        clock.set(chain.timeOf(round).minusSeconds(7));
+        BeaconEntropy beacon = new BeaconEntropy(EntropyConfiguration.DRAND_QUICKNET, chain,
+                requested -> new BeaconRound(requested, signature), Duration.ofSeconds(6), clock, duration -> {
+                });
+        return noticedExport(DrawKind.VENUE, c -> beacon, clock, Duration.ofSeconds(1), UnaryOperator.identity());
+    }
+
+    private static byte[] noticedExport(DrawKind kind, java.util.function.Function<java.time.Clock, BeaconEntropy> beacon,
+            Duration snapshotAfterNotice, UnaryOperator<String> entropyChange) {
+        ControllableClock clock = new ControllableClock();
+        clock.set(NOTICE_TIME);
+        return noticedExport(kind, beacon, clock, snapshotAfterNotice, entropyChange);
+    }
+
+    /**
+     * The production path of a noticed draw on an in-memory chain: an earlier record, the notice, the snapshot
+     * {@code snapshotAfterNotice} after it, the entropy (changed by {@code entropyChange}, the seed derived from
+     * what is recorded), the draw; exported with its notice and the beacon's chain.
+     */
+    private static byte[] noticedExport(DrawKind kind, java.util.function.Function<java.time.Clock, BeaconEntropy> beacons,
+            ControllableClock clock, Duration snapshotAfterNotice, UnaryOperator<String> entropyChange) {
+        BeaconEntropy beacon = beacons.apply(clock);
+        DrawChain chain = new DrawChain(new InMemoryDrawStore(), new TestSalts(), clock);
+        chain.append(new NewDraw("11111111-2222-4333-8444-555555555555", DrawKind.NEGOTIATED_VENUES, "t-earlier",
+                "negotiated-venues/v1", null, "DQ=1\n", "committeeSize=1\n", "DQ=1\n", "system"), null);
+        DrawNotices notices = new DrawNotices(chain, () -> VenueDrawAlgorithmUnitTest.seed("server " + kind),
+                new EntropySources(List.of(beacon), List.of()), new CurrentActor(), clock,
+                TransactionOperations.withoutTransaction());
+        Noticed noticed = notices.announce(kind, "t-export");
+        Instant snapshotAt = clock.instant().plus(snapshotAfterNotice);
+        DerivedSeed collected = notices.seedAfterSnapshot(noticed, snapshotAt);
+        String entropy = entropyChange.apply(collected.entropy());
+        DerivedSeed seed = new DerivedSeed(collected.serverSeed(), SeedDerivation.v2(collected.serverSeed(),
+                collected.noticeHash(), entropy), collected.noticeId(), collected.noticeHash(), entropy, snapshotAt);
+        clock.set(snapshotAt.isAfter(clock.instant()) ? snapshotAt.plusSeconds(2) : clock.instant().plusSeconds(2));
+        NewDraw draw;
+        if (kind == DrawKind.VENUE) {
+            VenueDrawRequest request = new VenueDrawRequest(5, "HRB", VenueDrawAlgorithmUnitTest.SLOT, SeatPlanLimits.defaults());
+            String free = Canonical.encodeCounts(VenueDrawAlgorithmUnitTest.uniform(3));
+            draw = new NewDraw("0b0c8a43-4a5e-4f4c-9d0e-1f2a3b4c5d6f", kind, "t-export", VenueDrawAlgorithm.ID_V2,
+                    seed.commitment(), free, request.canonical(), new VenueDrawAlgorithm().recompute(seed.seed(),
+                            request.canonical(), free), "system");
+        } else {
+            ExpertDrawRequest request = ExpertDrawAlgorithmUnitTest.request(Locality.SAME_CITY, 1, 0,
+                    ExpertDrawAlgorithmUnitTest.counts("HRB", 1, "DQ", 2, "MDJ", 2),
+                    ExpertDrawAlgorithmUnitTest.counts("A0101", 3, "B02", 2));
+            String eligible = ExpertEligibleList.encodeEntries(ExpertDrawAlgorithmUnitTest.pool("A0101@HRB*2",
+                    "A0101@DQ*3", "A0101@MDJ*2", "B02@DQ*2", "B02@MDJ*3", "B02@HRB*1"));
+            draw = new NewDraw("5f1d2e3c-aaaa-4bbb-8ccc-0123456789ac", kind, "t-export", ExpertDrawAlgorithm.ID_V2,
+                    seed.commitment(), eligible, request.canonical(), new ExpertDrawAlgorithm().recompute(seed.seed(),
+                            request.canonical(), eligible), "值班员-甲");
+        }
+        DrawRecord record = chain.append(draw.noticed(seed), seed.serverSeed());
+        SortedMap<String, DrandChain> chains = new TreeMap<>(Map.of(beacon.id(), beacon.chain()));
+        Map<String, Object> unsigned = DrawRecordExport.unsigned(record, noticed.notice(), chains,
+                seed.serverSeed().hex(), REVEALED, EXPORTED, "HL", KEY.publicKey());
+        byte[] signature = CRYPTO.sign(DrawRecordExport.signedBytes(unsigned), KEY.privateKey());
+        return ExportJson.pretty(DrawRecordExport.signed(unsigned, signature)).getBytes(StandardCharsets.UTF_8);
+    }
+
     // --- documents
 
     static DrawSeed venueSeed() {
@@ -265,6 +469,11 @@ class StandaloneVerifierUnitTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> record(Map<String, Object> document) {
         return (Map<String, Object>) document.get("record");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> notice(Map<String, Object> document) {
+        return (Map<String, Object>) document.get("notice");
     }
 
     @SuppressWarnings("unchecked")
