@@ -44,6 +44,11 @@ class DocumentedVerifierAgreementUnitTest {
     private static final Fraction[] MAIN_VENUE_SHARES = {new Fraction(1, 3), new Fraction(0, 1), new Fraction(1, 4),
         new Fraction(1, 2), new Fraction(2, 3), new Fraction(1, 1)};
 
+    /** A draw's inputs as the record carries them, and the production algorithm that draws on them. */
+    record Inputs(DrawKind kind, String algorithm, String request, String eligibleList,
+            java.util.function.Function<RandomStream, String> draw) {
+    }
+
     /** One production draw: its seed and the texts the record carries. */
     private record Draw(DrawKind kind, String algorithm, DrawSeed seed, String request, String eligibleList,
             String result) {
@@ -311,10 +316,10 @@ class DocumentedVerifierAgreementUnitTest {
         return record.recordHash();
     }
 
-    private static DocRecord published(DrawRecord r) {
+    static DocRecord published(DrawRecord r) {
         return new DocRecord(r.id(), r.seq(), r.kind().name(), r.tenderId(), r.algorithm(), r.seedCommitment(),
                 r.eligibleList(), r.eligibleListHash(), r.request(), r.result(), r.actor(), r.createdAt(),
-                r.previousHash(), r.recordHash());
+                r.previousHash(), r.recordHash(), r.noticeId(), r.noticeHash(), r.entropy(), r.snapshotAt());
     }
 
     private static DrawAlgorithm algorithm(String id) {
@@ -322,6 +327,20 @@ class DocumentedVerifierAgreementUnitTest {
     }
 
     private static Draw venueDraw(Random random) {
+        return drawn(venueInputs(random), DrawSeed.of(bytes(random)));
+    }
+
+    private static Draw expertDraw(Random random) {
+        return drawn(expertInputs(random), DrawSeed.of(bytes(random)));
+    }
+
+    private static Draw drawn(Inputs inputs, DrawSeed seed) {
+        return new Draw(inputs.kind(), inputs.algorithm(), seed, inputs.request(), inputs.eligibleList(),
+                inputs.draw().apply(seed.stream()));
+    }
+
+    /** Varied venue-draw inputs: scarce and ample free seats, default and other limits, small committees. */
+    static Inputs venueInputs(Random random) {
         int n = random.nextInt(10) == 0 ? 1 + random.nextInt(3) : 3 + random.nextInt(28);
         String main = pick(random, CENTERS);
         SeatPlanLimits limits = random.nextInt(3) == 0 ? SeatPlanLimits.defaults()
@@ -336,13 +355,12 @@ class DocumentedVerifierAgreementUnitTest {
             }
             free.put(center, random.nextInt(4) < scarcity ? 0 : random.nextInt(2 + random.nextInt(16)));
         }
-        DrawSeed seed = DrawSeed.of(bytes(random));
-        String result = new VenueDrawAlgorithm().draw(seed.stream(), request, free).canonical();
-        return new Draw(DrawKind.VENUE, VenueDrawAlgorithm.ID, seed, request.canonical(), Canonical.encodeCounts(free),
-                result);
+        return new Inputs(DrawKind.VENUE, VenueDrawAlgorithm.ID, request.canonical(), Canonical.encodeCounts(free),
+                stream -> new VenueDrawAlgorithm().draw(stream, request, free).canonical());
     }
 
-    private static Draw expertDraw(Random random) {
+    /** Varied expert-draw inputs: first, supplementary and hosted draws, every kind of NO_RANDOM_PICK. */
+    static Inputs expertInputs(Random random) {
         String main = pick(random, CENTERS);
         Locality locality = random.nextInt(4) == 0 ? Locality.PROVINCE : Locality.SAME_CITY;
         TreeMap<String, Integer> seats = new TreeMap<>();
@@ -381,10 +399,8 @@ class DocumentedVerifierAgreementUnitTest {
         ExpertDrawRequest request = new ExpertDrawRequest(committeeSize, main, mainCityCap, alreadySeated, locality,
                 slot(random), seats, quotas);
         List<EligibleExpert> eligible = eligible(random, quotas, seats, main);
-        DrawSeed seed = DrawSeed.of(bytes(random));
-        String result = new ExpertDrawAlgorithm().draw(seed.stream(), request, eligible).canonical();
-        return new Draw(kind, ExpertDrawAlgorithm.ID, seed, request.canonical(),
-                ExpertEligibleList.encodeEntries(eligible), result);
+        return new Inputs(kind, ExpertDrawAlgorithm.ID, request.canonical(), ExpertEligibleList.encodeEntries(eligible),
+                stream -> new ExpertDrawAlgorithm().draw(stream, request, eligible).canonical());
     }
 
     /** Candidates of the quota specialties, mostly from the seats' cities and the main city, refs not in group order. */
@@ -423,7 +439,7 @@ class DocumentedVerifierAgreementUnitTest {
         return new ArrayList<>(shuffled.subList(0, Math.min(size, from.size())));
     }
 
-    private static NewDraw negotiatedRecord(Random random, int i) {
+    static NewDraw negotiatedRecord(Random random, int i) {
         VenueDrawRequest request = new VenueDrawRequest(9, "HRB", slot(random), SeatPlanLimits.defaults());
         Map<String, Integer> free = new TreeMap<>();
         CENTERS.forEach(center -> free.put(center, random.nextInt(10)));
@@ -437,11 +453,11 @@ class DocumentedVerifierAgreementUnitTest {
                 random.nextBoolean() ? HalfDay.AM : HalfDay.PM);
     }
 
-    private static String uuid(Random random) {
+    static String uuid(Random random) {
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
-    private static byte[] bytes(Random random) {
+    static byte[] bytes(Random random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return bytes;

@@ -233,7 +233,7 @@ class DrawNoticeUnitTest {
     }
 
     /** The entropy text with the next round's genuine signature: valid on its own, not what the notice planned. */
-    private static String otherRound(String entropy) {
+    static String otherRound(String entropy) {
         TreeMap<String, String> entries = new TreeMap<>(Canonical.decode(entropy));
         long next = Long.parseLong(entries.get("dev-beacon.round")) + 1;
         String signature = BeaconSignatures.sign(TestEntropy.TEST_BEACON_KEY, next);
@@ -243,7 +243,7 @@ class DrawNoticeUnitTest {
         return Canonical.encode(entries);
     }
 
-    private static DerivedSeed withEntropy(DerivedSeed seed, String entropy) {
+    static DerivedSeed withEntropy(DerivedSeed seed, String entropy) {
         return new DerivedSeed(seed.serverSeed(), SeedDerivation.v2(seed.serverSeed(), seed.noticeHash(), entropy),
                 seed.noticeId(), seed.noticeHash(), entropy, seed.snapshotAt());
     }

@@ -14,18 +14,37 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A draw record as seed-derivation-v1 §7.1 lists its fields, as plain values a verifier reads from the API or the
- * opened database columns. {@code seedCommitment} is null for a record without a draw.
+ * opened database columns. {@code seedCommitment} is null for a record without a draw. The last four fields are those
+ * seed-derivation-v2 §4 adds to a draw run on a notice; all four are null for a record without a notice (v1 records,
+ * notices themselves, negotiated records).
  */
 public record DocRecord(String id, long seq, String kind, String tenderId, String algorithm, String seedCommitment,
         String eligibleList, String eligibleListHash, String request, String result, String actor, Instant createdAt,
-        String previousHash, String recordHash) {
+        String previousHash, String recordHash, String noticeId, String noticeHash, String entropy,
+        Instant snapshotAt) {
+
+    /** A record without a notice (seed-derivation-v1 §7.1). */
+    public DocRecord(String id, long seq, String kind, String tenderId, String algorithm, String seedCommitment,
+            String eligibleList, String eligibleListHash, String request, String result, String actor,
+            Instant createdAt, String previousHash, String recordHash) {
+        this(id, seq, kind, tenderId, algorithm, seedCommitment, eligibleList, eligibleListHash, request, result, actor,
+                createdAt, previousHash, recordHash, null, null, null, null);
+    }
+
+    /** seed-derivation-v2 §4: a draw that names its notice. */
+    public boolean noticed() {
+        return noticeId != null;
+    }
 
     static final String ZERO_HASH = "0".repeat(64);
 
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** §7.2: SHA-256 of the canonical text of the twelve fields, the result entering as HMAC keyed by the secret. */
+    /**
+     * v1 §7.2: SHA-256 of the canonical text of the twelve fields, the result entering as HMAC keyed by the secret;
+     * v2 §4: a draw with a notice adds {@code entropyHash}, {@code noticeHash}, {@code noticeId}, {@code snapshotAt}.
+     */
     static String recordHash(DocRecord r, byte[] secret) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("actor", r.actor());
@@ -40,6 +59,12 @@ public record DocRecord(String id, long seq, String kind, String tenderId, Strin
         fields.put("seedCommitment", r.seedCommitment() == null ? "" : r.seedCommitment());
         fields.put("seq", Long.toString(r.seq()));
         fields.put("tenderId", r.tenderId());
+        if (r.noticed()) {
+            fields.put("entropyHash", sha256Hex(r.entropy()));
+            fields.put("noticeHash", r.noticeHash());
+            fields.put("noticeId", r.noticeId());
+            fields.put("snapshotAt", CREATED_AT.format(r.snapshotAt()));
+        }
         return sha256Hex(DocCanonical.encode(fields));
     }
 
@@ -63,7 +88,7 @@ public record DocRecord(String id, long seq, String kind, String tenderId, Strin
         return HexFormat.of().parseHex(secretHex);
     }
 
-    private static byte[] hmac(byte[] key, byte[] message) {
+    static byte[] hmac(byte[] key, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A second verifier of the draw chain, written from {@code src/docs/algorithms/} alone (seed-derivation-v1,
- * venue-draw-v1, expert-draw-v1) with only the JDK: it shares no code with the production classes, so a test can
- * hold the published documents and the code to each other.
+ * seed-derivation-v2, venue-draw-v1, expert-draw-v1) with only the JDK: it shares no code with the production classes,
+ * so a test can hold the published documents and the code to each other. The single exception is the BLS12-381
+ * signature check of a beacon round (v2 §2), for which {@link DocNoticeRules} calls the production beacon library.
  */
 public final class DocumentedVerifier {
 
@@ -15,8 +16,15 @@ public final class DocumentedVerifier {
             String recomputedResult, Boolean resultReproduced, boolean verified) {
     }
 
-    /** seed-derivation-v1 §11: the first fault, or {@code problem = null} and the record count when intact. */
-    public record ChainCheck(String problem, long seq, long records) {
+    /**
+     * seed-derivation-v1 §11: the first fault, or {@code problem = null}, the record count and (v2 §6) the notices no
+     * draw names when intact.
+     */
+    public record ChainCheck(String problem, long seq, long records, long unusedNotices) {
+
+        public ChainCheck(String problem, long seq, long records) {
+            this(problem, seq, records, 0);
+        }
 
         public boolean intact() {
             return problem == null;
@@ -29,8 +37,9 @@ public final class DocumentedVerifier {
     /** The draw named by {@code algorithm}, rerun on the record's texts; null if unknown or a text is refused. */
     public static String recompute(String algorithm, byte[] seed, String request, String eligibleList) {
         return switch (algorithm) {
-            case "venue-draw/v1" -> DocVenueDraw.recompute(seed, request, eligibleList);
-            case "expert-draw/v1" -> DocExpertDraw.recompute(seed, request, eligibleList);
+            // seed-derivation-v2: the picks of the v2 draws are exactly those of their v1 documents
+            case "venue-draw/v1", "venue-draw/v2" -> DocVenueDraw.recompute(seed, request, eligibleList);
+            case "expert-draw/v1", "expert-draw/v2" -> DocExpertDraw.recompute(seed, request, eligibleList);
             default -> null;
         };
     }
@@ -50,7 +59,10 @@ public final class DocumentedVerifier {
         return DocRecord.recordHash(record, secret);
     }
 
-    /** seed-derivation-v1 §10. */
+    /**
+     * seed-derivation-v1 §10; for a draw with a notice (v2 §5) the rerun uses the seed derived from the revealed
+     * server seed, the record's {@code noticeHash} and its {@code entropy}.
+     */
     public static Verification verify(DocRecord record, String secretHex) {
         byte[] secret = DocRecord.unhex(secretHex);
         boolean listMatches = eligibleListMatchesHash(record);
@@ -59,16 +71,28 @@ public final class DocumentedVerifier {
             return new Verification(listMatches, hashValid, null, null, null, listMatches && hashValid);
         }
         boolean seedMatches = secret != null && seedCommitment(secret).equals(record.seedCommitment());
-        String recomputed = secret == null ? null
-                : recompute(record.algorithm(), secret, record.request(), record.eligibleList());
+        byte[] drawSeed = secret == null || !record.noticed() ? secret
+                : DocSeedV2.derivedSeed(secret, record.noticeHash(), record.entropy());
+        String recomputed = drawSeed == null ? null
+                : recompute(record.algorithm(), drawSeed, record.request(), record.eligibleList());
         boolean reproduced = recomputed != null && recomputed.equals(record.result());
         return new Verification(listMatches, hashValid, seedMatches, recomputed, reproduced,
                 seedMatches && listMatches && reproduced && hashValid);
     }
 
-    /** seed-derivation-v1 §11, on records in ascending seq, every record's secret hex by id, and the head row. */
+    /** seed-derivation-v1 §11 with no entropy source known: for chains without notices. */
     public static ChainCheck verifyChain(List<DocRecord> records, Map<String, String> secretsById, long headSeq,
             String headHash) {
+        return verifyChain(records, secretsById, headSeq, headHash, List.of());
+    }
+
+    /**
+     * seed-derivation-v1 §11 followed, for each record, by the notice rules of seed-derivation-v2 §6, on records in
+     * ascending seq, every record's secret hex by id, the head row, and the entropy sources this verifier knows.
+     */
+    public static ChainCheck verifyChain(List<DocRecord> records, Map<String, String> secretsById, long headSeq,
+            String headHash, List<DocBeacon> sources) {
+        DocNoticeRules rules = new DocNoticeRules(sources);
         long expectedSeq = 1;
         String expectedPrevious = DocRecord.ZERO_HASH;
         for (DocRecord r : records) {
@@ -88,6 +112,10 @@ public final class DocumentedVerifier {
             if (!r.previousHash().equals(expectedPrevious)) {
                 return new ChainCheck("PREVIOUS_HASH_MISMATCH", r.seq(), 0);
             }
+            String noticeFault = rules.check(r);
+            if (noticeFault != null) {
+                return new ChainCheck(noticeFault, r.seq(), 0);
+            }
             expectedPrevious = r.recordHash();
             expectedSeq++;
         }
@@ -95,7 +123,7 @@ public final class DocumentedVerifier {
         if (headSeq != lastSeq || !headHash.equals(expectedPrevious)) {
             return new ChainCheck("HEAD_MISMATCH", Math.min(headSeq, lastSeq) + (headSeq == lastSeq ? 0 : 1), 0);
         }
-        return new ChainCheck(null, 0, lastSeq);
+        return new ChainCheck(null, 0, lastSeq, rules.unusedNotices());
     }
 
     private static boolean eligibleListMatchesHash(DocRecord record) {
