@@ -3,6 +3,9 @@ package cn.hlj.remoteeval.draw.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,6 +26,7 @@ import cn.hlj.remoteeval.draw.beacon.DrandChain;
 class BeaconEntropy implements EntropySource {
 
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+    private static final int REMEMBERED_SIGNATURES = 20_000;
 
     private final String id;
     private final DrandChain chain;
@@ -30,6 +34,16 @@ class BeaconEntropy implements EntropySource {
     private final Duration margin;
     private final Clock clock;
     private final Sleeper sleeper;
+    /**
+     * Rounds whose exact signature verified: a pairing costs tens of milliseconds, and the operator's chain check
+     * meets every draw's round again. Only a success for the same round and the same signature bytes is reused.
+     */
+    private final Map<String, Boolean> verified = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_SIGNATURES;
+        }
+    });
 
     /** Waits for a round; a test's clock does not move by itself, so the waiting is apart from it. */
     @FunctionalInterface
@@ -82,7 +96,7 @@ class BeaconEntropy implements EntropySource {
             }
         }
         BeaconRound fetched = rounds.fetch(round);
-        if (fetched.round() != round || !BeaconSignatures.verify(chain, fetched)) {
+        if (fetched.round() != round || !signatureHolds(fetched)) {
             throw new EntropyUnavailableException("beacon " + id + " answered round " + round
                     + " with a signature that does not verify against its public key");
         }
@@ -119,13 +133,25 @@ class BeaconEntropy implements EntropySource {
         } catch (RuntimeException unreadable) {
             return Optional.of("随机信标 " + id + " 的签名无法读取。");
         }
-        if (!BeaconSignatures.verify(chain, recorded)) {
+        if (!signatureHolds(recorded)) {
             return Optional.of("随机信标 " + id + " 第 " + round + " 轮的签名验证不通过（签名被伪造或修改）。");
         }
         if (!recorded.randomness().equals(contribution.get("randomness"))) {
             return Optional.of("随机信标 " + id + " 第 " + round + " 轮的随机数与其签名不符。");
         }
         return Optional.empty();
+    }
+
+    private boolean signatureHolds(BeaconRound round) {
+        String key = round.round() + ":" + round.signatureHex();
+        if (verified.containsKey(key)) {
+            return true;
+        }
+        boolean holds = BeaconSignatures.verify(chain, round);
+        if (holds) {
+            verified.put(key, Boolean.TRUE);
+        }
+        return holds;
     }
 
     private long plannedRound(SortedMap<String, String> plan) {
