@@ -19,6 +19,7 @@
     { key: 'hostings', href: '/workbench/hostings.html', label: '承接场次', who: p => p.operator || p.staffOf.some(c => HOSTING_CENTERS.includes(c.code)) },
     { key: 'partners', href: '/workbench/partners.html', label: '合作省份', who: p => p.operator || p.staffOf.some(c => c.code === 'PROV') },
     { key: 'exchange', href: '/workbench/exchange.html', label: '跨省报文', who: p => p.operator },
+    { key: 'chain', href: '/workbench/chain.html', label: '哈希链校验', who: p => p.operator },
     { key: 'tasklist', href: '/camunda/app/tasklist/', label: '待办任务', who: p => p.staffOf.length || p.supervisorOf.length || p.drc || p.operator }
   ];
   const CAMUNDA_LOGOUT = '/camunda/api/admin/auth/user/default/logout';
