@@ -41,13 +41,17 @@ class DrawChain {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     DrawRecord append(NewDraw draw, DrawSeed seed) {
+        requireCommitment(draw, seed);
+        DrawSeed secret = seed == null ? salts.next() : seed;
+        markHeadLocked();
+        return appendAfter(store.lockHead(), draw, secret);
+    }
+
+    private static void requireCommitment(NewDraw draw, DrawSeed seed) {
         String expectedCommitment = seed == null ? null : seed.commitment();
         if (!Objects.equals(expectedCommitment, draw.seedCommitment())) {
             throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed (or absent with no seed)");
         }
-        DrawSeed secret = seed == null ? salts.next() : seed;
-        markHeadLocked();
-        return appendAfter(store.lockHead(), draw, secret);
     }
 
     private DrawRecord appendAfter(ChainHead head, NewDraw draw, DrawSeed secret) {
@@ -64,9 +68,7 @@ class DrawChain {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<DrawRecord> tryAppend(NewDraw draw, DrawSeed seed) {
-        if (!Objects.equals(seed.commitment(), draw.seedCommitment())) {
-            throw new IllegalArgumentException("the seed commitment must be SHA-256 of the seed");
-        }
+        requireCommitment(draw, Objects.requireNonNull(seed, "seed"));
         Optional<ChainHead> head = store.tryLockHead();
         if (head.isEmpty()) {
             return Optional.empty();
