@@ -73,7 +73,17 @@ class BeaconEntropy implements EntropySource {
     }
 
     @Override
-    public SortedMap<String, String> plan(Instant noticeAt) {
+    public Optional<SortedMap<String, String>> plan(NoticeDraft notice) {
+        return Optional.of(plan(notice.at()));
+    }
+
+    @Override
+    public boolean reachable() {
+        return rounds.reachable();
+    }
+
+    /** The first round due at least the margin after {@code noticeAt}. */
+    SortedMap<String, String> plan(Instant noticeAt) {
         SortedMap<String, String> plan = new TreeMap<>();
         plan.put("chain", chain.chainHash());
         plan.put("round", Long.toString(chain.roundAt(noticeAt.plus(margin))));

@@ -13,6 +13,11 @@ interface BeaconRounds {
      */
     BeaconRound fetch(long round);
 
+    /** Whether rounds can be read at all right now (a quick probe, before a notice plans a round). */
+    default boolean reachable() {
+        return true;
+    }
+
     /** Whether this server signs the rounds itself, so that checking them as they are fetched proves nothing new. */
     default boolean signedHere() {
         return false;

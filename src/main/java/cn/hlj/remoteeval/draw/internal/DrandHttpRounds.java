@@ -71,6 +71,27 @@ class DrandHttpRounds implements BeaconRounds {
         throw new EntropyUnavailableException("drand round " + round + " could not be read (" + lastFault + ")");
     }
 
+    /** Whether any relay answers for the chain now: a draw that may go on with the supervisor alone asks first. */
+    @Override
+    public boolean reachable() {
+        for (URI relay : relays) {
+            URI uri = relay.resolve(trailingSlash(relay.getPath()) + chainHash + "/info");
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("drand relay {} unreachable: {}", relay.getHost(), e.getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static String trailingSlash(String path) {
         return path == null || path.isEmpty() ? "/" : path.endsWith("/") ? path : path + "/";
     }

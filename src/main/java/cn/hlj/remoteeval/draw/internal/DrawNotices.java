@@ -66,10 +66,17 @@ class DrawNotices {
         }
         DrawSeed serverSeed = seeds.next();
         String actorId = actor.userId();
+        String noticeId = UUID.randomUUID().toString();
+        boolean supervisorOnly = sources.supervisorAloneFor(new NoticeDraft(noticeId, kind, subjectId, clock.instant()));
+        if (supervisorOnly) {
+            log.warn("Draw notice {} for a {} draw of {}: no beacon reachable, the supervisor's value alone as policy allows",
+                    noticeId, kind, subjectId);
+        }
         Noticed noticed = appendWithoutHoldingAConnection(() -> {
             // Planned when the notice is sealed, not before a wait for the head: the round must still lie ahead.
-            SortedMap<String, SortedMap<String, String>> plans = sources.plan(clock.instant());
-            NewDraw notice = new NewDraw(UUID.randomUUID().toString(), DrawKind.NOTICE, subjectId, ALGORITHM,
+            SortedMap<String, SortedMap<String, String>> plans = sources.plan(
+                    new NoticeDraft(noticeId, kind, subjectId, clock.instant()), supervisorOnly);
+            NewDraw notice = new NewDraw(noticeId, DrawKind.NOTICE, subjectId, ALGORITHM,
                     serverSeed.commitment(), "", NoticeText.request(kind, plans), "", actorId);
             return chain.tryAppend(notice, serverSeed).map(record -> new Noticed(record, serverSeed, plans));
         });

@@ -36,7 +36,19 @@ class EntropyConfiguration {
     static final String DEMO_DEV_BEACON_KEY = "24489eb8724f4d758704527c9d68744c85db5ee690077b905c7ccae95c3daf0a";
 
     @Bean
-    EntropySources entropySources(EntropyProperties properties, Clock clock, ObjectMapper json, Environment environment) {
+    SupervisorEntropy supervisorEntropySource(SupervisorCommitments commitments, EntropyProperties properties, Clock clock,
+            PlatformTransactionManager transactions) {
+        return new SupervisorEntropy(commitments, properties.supervisor().revealTimeout(), clock, requiresNew(transactions));
+    }
+
+    @Bean
+    DrawEntropyPolicy drawEntropyPolicy(EntropyProperties properties) {
+        return new DrawEntropyPolicy(properties.supervisor().centers());
+    }
+
+    @Bean
+    EntropySources entropySources(EntropyProperties properties, Clock clock, ObjectMapper json, Environment environment,
+            SupervisorEntropy supervisor) {
         List<EntropySource> known = new ArrayList<>();
         known.add(drand(properties, clock, json));
         EntropySource devBeacon = devBeacon(properties, clock);
@@ -58,15 +70,19 @@ class EntropyConfiguration {
             throw new IllegalStateException("Draw entropy: the development beacon with the published demo key must not be "
                     + "used with the mysql or keycloak profile. Set REMOTE_EVAL_DRAW_ENTROPY_SOURCES=drand-quicknet.");
         }
-        return new EntropySources(inUse, known);
+        return new EntropySources(inUse, known, supervisor, properties.supervisor().aloneWhenNoBeacon());
     }
 
     @Bean
     DrawNotices drawNotices(DrawChain chain, SeedSource seeds, EntropySources sources, CurrentActor actor, Clock clock,
             PlatformTransactionManager transactions) {
+        return new DrawNotices(chain, seeds, sources, actor, clock, requiresNew(transactions));
+    }
+
+    private static TransactionTemplate requiresNew(PlatformTransactionManager transactions) {
         TransactionTemplate newTransaction = new TransactionTemplate(transactions);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new DrawNotices(chain, seeds, sources, actor, clock, newTransaction);
+        return newTransaction;
     }
 
     private static EntropySource drand(EntropyProperties properties, Clock clock, ObjectMapper json) {

@@ -18,8 +18,16 @@ interface EntropySource {
     /** The name written into notices and records, e.g. {@code drand-quicknet}; a canonical key. */
     String id();
 
-    /** What this source will contribute to a draw announced at {@code noticeAt}: a value that does not exist yet. */
-    SortedMap<String, String> plan(Instant noticeAt);
+    /**
+     * What this source will contribute to the draw about to be announced: a value that does not exist yet, or not
+     * yet for the server. Empty when the source takes no part in this draw (no supervisor committed to it).
+     */
+    Optional<SortedMap<String, String>> plan(NoticeDraft notice);
+
+    /** Whether the contribution can be had at all right now; asked only where the supervisor may draw alone. */
+    default boolean reachable() {
+        return true;
+    }
 
     /**
      * The planned contribution, once it exists; waits for it when it is due shortly.

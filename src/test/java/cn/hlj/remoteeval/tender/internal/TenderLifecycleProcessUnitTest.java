@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/venue-negotiation-confirmation.form", "forms/negotiated-venues-entry.form", "forms/evaluation-slot-revision.form",
         "forms/exemption-explanation-acknowledgement.form", "forms/expert-shortage-resolution.form",
         "forms/national-expert-draw-record.form", "forms/exemption-explanation-overdue.form",
-        "forms/partner-expert-shortage-resolution.form",
+        "forms/partner-expert-shortage-resolution.form", "forms/supervisor-draw-entropy.form",
         "processes/stub-evaluation-day.bpmn", "processes/stub-av-handover.bpmn" })
 class TenderLifecycleProcessUnitTest {
 
@@ -73,9 +73,23 @@ class TenderLifecycleProcessUnitTest {
         }
     }
 
+    /** Stands in for the policy bean: the supervisors of the listed centers commit a value before each draw. */
+    public static class AttendingCenters {
+        final java.util.Set<String> centers = new java.util.HashSet<>();
+
+        public boolean supervisorAttends(String mainCenter) {
+            return centers.contains(mainCenter);
+        }
+    }
+
+    private final AttendingCenters attending = new AttendingCenters();
+    private final List<Object> supervisorCommitmentsChecked = new java.util.ArrayList<>();
+
     @BeforeEach
     void standInForDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("drawEntropyPolicy", attending);
+        Mocks.register("requireSupervisorEntropy", (TaskListener) task -> supervisorCommitmentsChecked.add(task.getTaskDefinitionKey()));
         Mocks.register("recordScopeDecision", (JavaDelegate) execution -> execution.setVariable("scope", scopeFromDelegate));
         Mocks.register("assessRollout", (JavaDelegate) execution -> execution.setVariable("rollout", rolloutFromDelegate));
         Mocks.register("acknowledgeExemptionExplanation", (TaskListener) task -> acknowledgedFor = task.getVariable("tenderId"));
@@ -212,6 +226,33 @@ class TenderLifecycleProcessUnitTest {
     }
 
     @Test
+    void whereTheSupervisorsAttendTheVenueDrawWaitsForTheirCommitmentInTheirInbox() {
+        attending.centers.add("HRB");
+        ProcessInstance instance = startIntraProvince("t-supervised-venues");
+
+        assertThat(instance).isWaitingAt("CommitVenueDrawEntropy").hasPassed("SupervisorAttendsVenueDraw")
+                .hasNotPassed("DrawVenues");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+        complete(task(instance));
+        assertThat(supervisorCommitmentsChecked).containsExactly("CommitVenueDrawEntropy");
+        assertThat(instance).isWaitingAt("DrawVenues");
+        venuesDrawnByDelegate.add(true);
+        execute(job(instance));
+
+        assertThat(instance).hasPassed("JoinVenueDrawEntropy", "DrawVenues").isWaitingAt("AwaitExpertDraw");
+    }
+
+    @Test
+    void whereTheSupervisorsDoNotAttendTheVenueDrawRunsWithoutATask() {
+        attending.centers.add("MDJ");
+        ProcessInstance instance = startIntraProvince("t-unsupervised-venues");
+
+        assertThat(instance).isWaitingAt("DrawVenues").hasPassed("SupervisorAttendsVenueDraw", "JoinVenueDrawEntropy")
+                .hasNotPassed("CommitVenueDrawEntropy");
+        assertThat(supervisorCommitmentsChecked).isEmpty();
+    }
+
+    @Test
     void noRandomPickAsksTheMainVenuesSupervisorAndApprovalLetsStaffEnterTheNegotiatedVenues() {
         ProcessInstance instance = startIntraProvince("t-negotiated");
         venuesDrawnByDelegate.add(false);
@@ -309,6 +350,30 @@ class TenderLifecycleProcessUnitTest {
         execute(job(instance));
         assertThat(instance).isWaitingAt("DrawExperts");
         assertThat(expertDrawsRun).isZero();
+    }
+
+    @Test
+    void whereTheSupervisorsAttendTheExpertDrawWaitsForTheirCommitmentAfterItsTime() {
+        ProcessInstance instance = venuesFixed("t-supervised-experts");
+        attending.centers.add("HRB");
+
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("CommitExpertDrawEntropy").hasPassed("SupervisorAttendsExpertDraw")
+                .hasNotPassed("DrawExperts");
+        assertThat(task(instance)).hasCandidateGroup("supervisor-HRB");
+        complete(task(instance));
+        assertThat(supervisorCommitmentsChecked).containsExactly("CommitExpertDrawEntropy");
+        assertThat(instance).isWaitingAt("DrawExperts").hasPassed("JoinExpertDrawEntropy");
+    }
+
+    @Test
+    void whereTheSupervisorsDoNotAttendTheExpertDrawRunsAtItsTime() {
+        ProcessInstance instance = venuesFixed("t-unsupervised-experts");
+
+        execute(job(instance));
+
+        assertThat(instance).isWaitingAt("DrawExperts").hasPassed("SupervisorAttendsExpertDraw", "JoinExpertDrawEntropy")
+                .hasNotPassed("CommitExpertDrawEntropy");
     }
 
     @Test
