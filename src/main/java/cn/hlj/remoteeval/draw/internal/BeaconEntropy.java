@@ -91,7 +91,11 @@ class BeaconEntropy implements EntropySource {
     }
 
     @Override
-    public SortedMap<String, String> collect(SortedMap<String, String> plan, Instant snapshotAt) {
+    public SortedMap<String, String> collect(String noticeId, SortedMap<String, String> plan, Instant snapshotAt) {
+        return collect(plan, snapshotAt);
+    }
+
+    SortedMap<String, String> collect(SortedMap<String, String> plan, Instant snapshotAt) {
         long round = plannedRound(plan);
         Duration wait = Duration.between(clock.instant(), chain.timeOf(round));
         if (wait.compareTo(LONGEST_WAIT) > 0) {

@@ -124,7 +124,7 @@ class DrawNotices {
      * @throws EntropyUnavailableException when a planned source cannot be had: the draw must not run
      */
     DerivedSeed seedAfterSnapshot(Noticed noticed, Instant snapshotAt) {
-        String entropy = NoticeText.entropy(sources.collect(noticed.plans(), snapshotAt));
+        String entropy = NoticeText.entropy(sources.collect(noticed.notice().id(), noticed.plans(), snapshotAt));
         DrawSeed seed = SeedDerivation.v2(noticed.serverSeed(), noticed.notice().recordHash(), entropy);
         return new DerivedSeed(noticed.serverSeed(), seed, noticed.notice().id(), noticed.notice().recordHash(), entropy,
                 snapshotAt);

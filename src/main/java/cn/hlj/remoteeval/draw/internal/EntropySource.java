@@ -30,11 +30,11 @@ interface EntropySource {
     }
 
     /**
-     * The planned contribution, once it exists; waits for it when it is due shortly.
+     * The contribution the notice {@code noticeId} planned, once it exists; waits for it when it is due shortly.
      *
      * @throws EntropyUnavailableException when it cannot be had (beacon unreachable, not revealed)
      */
-    SortedMap<String, String> collect(SortedMap<String, String> plan, Instant snapshotAt);
+    SortedMap<String, String> collect(String noticeId, SortedMap<String, String> plan, Instant snapshotAt);
 
     /**
      * Checks a recorded contribution against its plan and the snapshot time, offline.

@@ -81,13 +81,13 @@ final class EntropySources {
     }
 
     /** Each planned source's contribution, in id order; the first that cannot be had stops the draw. */
-    SortedMap<String, SortedMap<String, String>> collect(SortedMap<String, SortedMap<String, String>> plans,
+    SortedMap<String, SortedMap<String, String>> collect(String noticeId, SortedMap<String, SortedMap<String, String>> plans,
             Instant snapshotAt) {
         SortedMap<String, SortedMap<String, String>> contributions = new TreeMap<>();
         plans.forEach((id, plan) -> contributions.put(id, source(id)
                 .orElseThrow(() -> new EntropyUnavailableException("the notice planned entropy source " + id
                         + ", which this server does not know"))
-                .collect(plan, snapshotAt)));
+                .collect(noticeId, plan, snapshotAt)));
         return contributions;
     }
 

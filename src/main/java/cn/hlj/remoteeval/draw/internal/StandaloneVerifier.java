@@ -189,7 +189,15 @@ public final class StandaloneVerifier {
         } catch (IllegalArgumentException unreadable) {
             named = Set.of();
         }
-        boolean chainsOk = !named.isEmpty() && export.beacons().keySet().equals(named);
+        // A supervisor's contribution needs no chain info: it is checked against its commitment alone.
+        boolean supervised = named.contains(SupervisorContributionCheck.ID);
+        Set<String> namedBeacons = new java.util.TreeSet<>(named);
+        namedBeacons.remove(SupervisorContributionCheck.ID);
+        boolean chainsOk = !named.isEmpty() && export.beacons().keySet().equals(namedBeacons);
+        if (supervised) {
+            out.println("  [注意 NOTE] 本次抽取混入了行政监督人员的随机数：其承诺值在抽取公告中，揭示的随机数须与之相符 / The draw mixed in the "
+                    + "supervisor's value: its commitment is in the notice, and the revealed value must match it");
+        }
         boolean selfRun = false;
         List<EntropySource> beacons = new ArrayList<>();
         for (Map.Entry<String, DrandChain> beacon : export.beacons().entrySet()) {
@@ -221,13 +229,14 @@ public final class StandaloneVerifier {
                 "Beacon chain info given for exactly the recorded sources (drand quicknet as pinned)");
 
         ChainVerification fault = null;
-        if (beacons.isEmpty()) {
+        if (beacons.isEmpty() && !supervised) {
             fault = ChainVerification.broken(2, record.seq(), ChainVerification.Problem.ENTROPY_INVALID,
                     "文件没有附任何随机信标的链信息。");
         } else {
             NoticeRules rules;
             try {
-                rules = new NoticeRules(new EntropySources(beacons, List.of()));
+                rules = new NoticeRules(beacons.isEmpty() ? new EntropySources(List.of(new SupervisorContributionCheck()), List.of())
+                        : new EntropySources(beacons, List.of(new SupervisorContributionCheck())));
             } catch (IllegalArgumentException badId) {
                 rules = null;
                 fault = ChainVerification.broken(2, record.seq(), ChainVerification.Problem.ENTROPY_INVALID,

@@ -74,7 +74,7 @@ class SupervisorEntropyService {
     @Transactional
     Contribution commit(String tenderId, String commitment) {
         TenderFacts tender = supervisedTender(tenderId);
-        if (!SupervisorEntropy.wellFormedCommitment(commitment)) {
+        if (!SupervisorContributionCheck.wellFormedCommitment(commitment)) {
             throw ApiProblemException.invalid("commitment", "承诺值应为 64 位小写十六进制的 SHA-256 哈希（由页面在浏览器中计算）");
         }
         DrawKind kind = tasks.awaited(tenderId).orElseThrow(() -> ApiProblemException.conflict(
@@ -103,11 +103,11 @@ class SupervisorEntropyService {
             throw ApiProblemException.forbidden("只有提交承诺的监督人员本人可以揭示随机数。");
         }
         List<FieldViolation> violations = new ArrayList<>();
-        SupervisorEntropy.valueFault(value).ifPresent(fault -> violations.add(new FieldViolation("value", fault)));
-        if (!SupervisorEntropy.wellFormedSalt(salt)) {
+        SupervisorContributionCheck.valueFault(value).ifPresent(fault -> violations.add(new FieldViolation("value", fault)));
+        if (!SupervisorContributionCheck.wellFormedSalt(salt)) {
             violations.add(new FieldViolation("salt", "盐值应为 32 位小写十六进制（由页面生成）"));
         }
-        if (violations.isEmpty() && !commitment.commitment().equals(SupervisorEntropy.commitmentOf(value, salt))) {
+        if (violations.isEmpty() && !commitment.commitment().equals(SupervisorContributionCheck.commitmentOf(value, salt))) {
             violations.add(new FieldViolation("value", "随机数或盐值与事先提交的承诺不符"));
         }
         if (!violations.isEmpty()) {

@@ -253,6 +253,54 @@ class StandaloneVerifierUnitTest {
     }
 
     @Test
+    void aDrawWithTheSupervisorsValueIsConfirmedAndAValueOtherThanTheCommittedOneIsRejected() {
+        byte[] genuine = supervisedExport(UnaryOperator.identity());
+        String report = report(genuine, null);
+        assertThat(exitCode(genuine, null)).as(report).isZero();
+        assertThat(report).contains("[注意 NOTE] 本次抽取混入了行政监督人员的随机数", StandaloneVerifier.REPRODUCED)
+                .doesNotContain("FAIL");
+
+        // The seed is derived from the changed value and the record sealed again: only the commitment can tell.
+        byte[] changed = supervisedExport(entropy -> entropy.replace("supervisor.value=35261446", "supervisor.value=35261447"));
+        String changedReport = report(changed, null);
+        assertThat(exitCode(changed, null)).as(changedReport).isEqualTo(StandaloneVerifier.FAILED);
+        assertThat(changedReport).contains("[失败 FAIL] 随机源与公告所定一致", "ENTROPY_INVALID", "与其事先提交的承诺不符");
+    }
+
+    private static byte[] supervisedExport(UnaryOperator<String> entropyChange) {
+        ControllableClock clock = new ControllableClock();
+        clock.set(NOTICE_TIME);
+        return noticedExport(DrawKind.EXPERT, TestEntropy::beacon, clock, Duration.ofSeconds(1), entropyChange,
+                List.of(new RevealedSupervisorValue("35261446", "00112233445566778899aabbccddeeff")));
+    }
+
+    /** A supervisor who committed to {@code value} and revealed it a second after the list was read. */
+    private record RevealedSupervisorValue(String value, String salt) implements EntropySource {
+
+        @Override
+        public String id() {
+            return SupervisorContributionCheck.ID;
+        }
+
+        @Override
+        public java.util.Optional<SortedMap<String, String>> plan(NoticeDraft notice) {
+            return java.util.Optional.of(new TreeMap<>(Map.of("commitment", SupervisorContributionCheck.commitmentOf(value, salt))));
+        }
+
+        @Override
+        public SortedMap<String, String> collect(String noticeId, SortedMap<String, String> plan, Instant snapshotAt) {
+            return new TreeMap<>(Map.of("commitment", plan.get("commitment"), "value", value, "salt", salt,
+                    "revealedAt", snapshotAt.plusSeconds(1).toString()));
+        }
+
+        @Override
+        public java.util.Optional<String> check(SortedMap<String, String> plan, SortedMap<String, String> contribution,
+                Instant snapshotAt) {
+            return new SupervisorContributionCheck().check(plan, contribution, snapshotAt);
+        }
+    }
+
+    @Test
     void aNoticeNewerThanTheSnapshotIsRejected() {
         byte[] document = noticedExport(DrawKind.EXPERT, TestEntropy::beacon, Duration.ofSeconds(-5), UnaryOperator.identity());
         String report = report(document, null);
@@ -345,12 +393,20 @@ class StandaloneVerifierUnitTest {
      */
     private static byte[] noticedExport(DrawKind kind, java.util.function.Function<java.time.Clock, BeaconEntropy> beacons,
             ControllableClock clock, Duration snapshotAfterNotice, UnaryOperator<String> entropyChange) {
+        return noticedExport(kind, beacons, clock, snapshotAfterNotice, entropyChange, List.of());
+    }
+
+    private static byte[] noticedExport(DrawKind kind, java.util.function.Function<java.time.Clock, BeaconEntropy> beacons,
+            ControllableClock clock, Duration snapshotAfterNotice, UnaryOperator<String> entropyChange,
+            List<EntropySource> alongside) {
         BeaconEntropy beacon = beacons.apply(clock);
+        List<EntropySource> sources = new java.util.ArrayList<>(List.of(beacon));
+        sources.addAll(alongside);
         DrawChain chain = new DrawChain(new InMemoryDrawStore(), new TestSalts(), clock);
         chain.append(new NewDraw("11111111-2222-4333-8444-555555555555", DrawKind.NEGOTIATED_VENUES, "t-earlier",
                 "negotiated-venues/v1", null, "DQ=1\n", "committeeSize=1\n", "DQ=1\n", "system"), null);
         DrawNotices notices = new DrawNotices(chain, () -> VenueDrawAlgorithmUnitTest.seed("server " + kind),
-                new EntropySources(List.of(beacon), List.of()), new CurrentActor(), clock,
+                new EntropySources(sources, List.of()), new CurrentActor(), clock,
                 TransactionOperations.withoutTransaction());
         Noticed noticed = notices.announce(kind, "t-export");
         Instant snapshotAt = clock.instant().plus(snapshotAfterNotice);

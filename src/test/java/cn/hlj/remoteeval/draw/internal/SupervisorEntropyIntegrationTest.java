@@ -67,7 +67,7 @@ class SupervisorEntropyIntegrationTest {
         String value = "35261446 掷骰";
         // A salt of its own each run: the MariaDB test database keeps earlier runs' commitments.
         String salt = java.util.UUID.randomUUID().toString().replace("-", "");
-        String commitment = SupervisorEntropy.commitmentOf(value, salt);
+        String commitment = SupervisorContributionCheck.commitmentOf(value, salt);
         // The operator, whom the value guards against, and the center's staff cannot commit; nor can a bad hash.
         api.post("demo", path, Map.of("commitment", commitment)).andExpect(status().isForbidden());
         api.post("staff-dxal", path, Map.of("commitment", commitment)).andExpect(status().isForbidden());
@@ -100,7 +100,7 @@ class SupervisorEntropyIntegrationTest {
         assertThat(verifier.verify(venues, store.seedOf(venues.id()).orElseThrow().seedHex()).verified()).isTrue();
         assertThat(records.verifyChain().intact()).isTrue();
         // Revealed once, never planned again; a second commitment has no draw to wait for.
-        api.post(SUPERVISOR, path, Map.of("commitment", SupervisorEntropy.commitmentOf("again", salt)))
+        api.post(SUPERVISOR, path, Map.of("commitment", SupervisorContributionCheck.commitmentOf("again", salt)))
                 .andExpect(status().isConflict());
     }
 
