@@ -15,6 +15,8 @@ import cn.hlj.remoteeval.draw.beacon.DrandChain;
  * The chain check's notice rules of seed-derivation-v2 §6, written from the document alone, fed the records in
  * sequence order after each one passed its v1 checks.
  *
+ * <p>A supervisor's contribution (§2.3) is checked by {@link DocSupervisor}, also from the document alone.
+ *
  * <p>The one thing not written here is the BLS12-381 pairing check of a beacon signature (§2): it calls the production
  * {@link BeaconSignatures#verify} with a {@link DrandChain}, a separately tested library (checked against drand's own
  * published rounds), since a second pairing implementation is out of reach for a test. Everything around it (which
@@ -103,6 +105,14 @@ final class DocNoticeRules {
             return false;
         }
         for (Map.Entry<String, TreeMap<String, String>> contribution : contributions.entrySet()) {
+            if (contribution.getKey().equals(DocSupervisor.ID)) {
+                // §2.3: the supervisor's source needs no configuration; it is known to every chain check
+                if (!DocSupervisor.valid(notice.plans().get(DocSupervisor.ID), contribution.getValue(),
+                        r.snapshotAt())) {
+                    return false;
+                }
+                continue;
+            }
             DocBeacon beacon = knownSources.get(contribution.getKey());
             if (beacon == null || !beaconValid(beacon, notice.plans().get(contribution.getKey()),
                     contribution.getValue(), r)) {

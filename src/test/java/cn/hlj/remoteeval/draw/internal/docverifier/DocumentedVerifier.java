@@ -8,6 +8,7 @@ import java.util.Map;
  * seed-derivation-v2, venue-draw-v1, expert-draw-v1) with only the JDK: it shares no code with the production classes,
  * so a test can hold the published documents and the code to each other. The single exception is the BLS12-381
  * signature check of a beacon round (v2 §2), for which {@link DocNoticeRules} calls the production beacon library.
+ * A supervisor's contribution (v2 §2.3) is checked by {@link DocSupervisor}, written from the document with the JDK.
  */
 public final class DocumentedVerifier {
 
@@ -88,7 +89,8 @@ public final class DocumentedVerifier {
 
     /**
      * seed-derivation-v1 §11 followed, for each record, by the notice rules of seed-derivation-v2 §6, on records in
-     * ascending seq, every record's secret hex by id, the head row, and the entropy sources this verifier knows.
+     * ascending seq, every record's secret hex by id, the head row, and the beacons this verifier knows (the
+     * supervisor's source of v2 §2.3 needs no configuration and is always known).
      */
     public static ChainCheck verifyChain(List<DocRecord> records, Map<String, String> secretsById, long headSeq,
             String headHash, List<DocBeacon> sources) {
