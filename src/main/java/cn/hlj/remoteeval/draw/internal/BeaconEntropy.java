@@ -26,6 +26,8 @@ import cn.hlj.remoteeval.draw.beacon.DrandChain;
 class BeaconEntropy implements EntropySource {
 
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(2);
+    private static final java.util.Set<String> PLAN_KEYS = java.util.Set.of("chain", "round");
+    private static final java.util.Set<String> CONTRIBUTION_KEYS = java.util.Set.of("chain", "round", "signature", "randomness");
     private static final int REMEMBERED_SIGNATURES = 20_000;
 
     private final String id;
@@ -127,6 +129,10 @@ class BeaconEntropy implements EntropySource {
     @Override
     public Optional<String> check(SortedMap<String, String> plan, SortedMap<String, String> contribution,
             Instant snapshotAt) {
+        // The seed is the HMAC of the whole entropy text: an entry no check reads could be chosen after the round.
+        if (!plan.keySet().equals(PLAN_KEYS) || !contribution.keySet().equals(CONTRIBUTION_KEYS)) {
+            return Optional.of("随机信标 " + id + " 的公告或记录含有算法未定义的项。");
+        }
         if (!chain.chainHash().equals(plan.get("chain")) || !chain.chainHash().equals(contribution.get("chain"))) {
             return Optional.of("随机信标 " + id + " 的链与公告不符。");
         }

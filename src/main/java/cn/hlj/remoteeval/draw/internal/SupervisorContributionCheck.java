@@ -22,6 +22,8 @@ class SupervisorContributionCheck implements EntropySource {
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SALT = Pattern.compile("[0-9a-f]{32}");
     private static final int LONGEST_VALUE = 64;
+    private static final java.util.Set<String> PLAN_KEYS = java.util.Set.of("commitment");
+    private static final java.util.Set<String> CONTRIBUTION_KEYS = java.util.Set.of("commitment", "value", "salt", "revealedAt");
 
     /** The commitment the supervisor's browser computes: lowercase hex SHA-256 of UTF-8 {@code value LF salt}. */
     static String commitmentOf(String value, String salt) {
@@ -68,6 +70,10 @@ class SupervisorContributionCheck implements EntropySource {
 
     @Override
     public Optional<String> check(SortedMap<String, String> plan, SortedMap<String, String> contribution, Instant snapshotAt) {
+        // The seed is the HMAC of the whole entropy text: an entry no check reads could be chosen after the reveal.
+        if (!plan.keySet().equals(PLAN_KEYS) || !contribution.keySet().equals(CONTRIBUTION_KEYS)) {
+            return Optional.of("监督人员随机数的公告或记录含有算法未定义的项。");
+        }
         String commitment = plan.get("commitment");
         if (!wellFormedCommitment(commitment) || !commitment.equals(contribution.get("commitment"))) {
             return Optional.of("监督人员随机数的承诺值与公告不符。");

@@ -62,6 +62,18 @@ class SupervisorEntropyUnitTest {
     }
 
     @Test
+    void anEntryBeyondTheDefinedKeysFailsSinceItWouldEnterTheSeedUnchecked() {
+        SortedMap<String, String> noted = contribution(VALUE, SALT, SNAPSHOT);
+        noted.put("note", "7");
+        assertThat(new SupervisorContributionCheck().check(plan(commitment()), noted, SNAPSHOT))
+                .contains("监督人员随机数的公告或记录含有算法未定义的项。");
+        SortedMap<String, String> notedPlan = plan(commitment());
+        notedPlan.put("note", "7");
+        assertThat(new SupervisorContributionCheck().check(notedPlan, contribution(VALUE, SALT, SNAPSHOT), SNAPSHOT))
+                .contains("监督人员随机数的公告或记录含有算法未定义的项。");
+    }
+
+    @Test
     void aValueRevealedBeforeTheListWasReadFails() {
         assertThat(new SupervisorContributionCheck().check(plan(commitment()),
                 contribution(VALUE, SALT, SNAPSHOT.minusNanos(1000)), SNAPSHOT))

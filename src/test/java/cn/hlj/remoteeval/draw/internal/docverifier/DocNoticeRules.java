@@ -124,6 +124,11 @@ final class DocNoticeRules {
 
     private boolean beaconValid(DocBeacon beacon, Map<String, String> plan, Map<String, String> contribution,
             DocRecord r) {
+        // §2: a plan or contribution with keys other than those of the table fails.
+        if (plan == null || !plan.keySet().equals(java.util.Set.of("chain", "round"))
+                || !contribution.keySet().equals(java.util.Set.of("chain", "round", "signature", "randomness"))) {
+            return false;
+        }
         String chain = contribution.get("chain");
         String round = contribution.get("round");
         String signature = contribution.get("signature");

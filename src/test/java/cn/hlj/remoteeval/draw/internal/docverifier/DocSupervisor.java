@@ -65,10 +65,11 @@ public final class DocSupervisor {
     /**
      * §2.3 "Check" and §6: the contribution's commitment is the planned one and 64 lower-case hex characters; value
      * and salt are well formed and hash to it; {@code revealedAt} reads as an instant not before the record's
-     * {@code snapshotAt}. Keys beyond those of §2.3's table are not checked (§2.3, Open points).
+     * {@code snapshotAt}. A plan or contribution with keys other than those of §2.3's table fails.
      */
     public static boolean valid(Map<String, String> plan, Map<String, String> contribution, Instant snapshotAt) {
-        if (plan == null || contribution == null) {
+        if (plan == null || contribution == null || !plan.keySet().equals(java.util.Set.of("commitment"))
+                || !contribution.keySet().equals(java.util.Set.of("commitment", "value", "salt", "revealedAt"))) {
             return false;
         }
         String commitment = contribution.get("commitment");
