@@ -47,13 +47,16 @@ class SupervisorEntropyIntegrationTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     private String tenderId;
 
     @AfterEach
     void removeTheTender() {
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(tenderId).list()
-                .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
+        // The lifecycle's deletion takes the seats' confirmations it called with it.
+        runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle").processInstanceBusinessKey(tenderId)
+                .list().forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test cleanup"));
     }
 
     @Test
@@ -102,6 +105,47 @@ class SupervisorEntropyIntegrationTest {
         // Revealed once, never planned again; a second commitment has no draw to wait for.
         api.post(SUPERVISOR, path, Map.of("commitment", SupervisorContributionCheck.commitmentOf("again", salt)))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void theExpertDrawAtItsTimeWaitsForTheSupervisorToo() throws Exception {
+        tenderId = api.register(TenderBody.valid().with("mainCenter", "DXAL")).get("id").asText();
+        String path = "/api/tenders/" + tenderId + "/draw-entropy";
+        drawWithTheSupervisorsValue(path, "VENUE", "骰子 6 5 4");
+        await().atMost(Duration.ofSeconds(60)).until(() -> timer("AwaitExpertDraw") != null);
+
+        management.executeJob(timer("AwaitExpertDraw").getId());
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tenderId).taskDefinitionKey(
+                SupervisorEntropyTasks.BEFORE_EXPERT_DRAW).singleResult()).isNotNull();
+        DrawRecord experts = drawWithTheSupervisorsValue(path, "EXPERT", "专家 3 1 2");
+        assertThat(experts.kind()).isEqualTo(DrawKind.EXPERT);
+        assertThat(store.forTender(tenderId)).extracting(DrawRecord::kind)
+                .containsExactly(DrawKind.NOTICE, DrawKind.VENUE, DrawKind.NOTICE, DrawKind.EXPERT);
+        assertThat(records.verifyChain().intact()).isTrue();
+    }
+
+    /** Commits a value for the awaited draw, reveals it once the draw has read its list; the finished draw's record. */
+    private DrawRecord drawWithTheSupervisorsValue(String path, String kind, String value) throws Exception {
+        api.get(SUPERVISOR, path).andExpect(status().isOk()).andExpect(jsonPath("$.awaitedDraw").value(kind));
+        String salt = java.util.UUID.randomUUID().toString().replace("-", "");
+        String commitment = SupervisorContributionCheck.commitmentOf(value, salt);
+        String id = api.read(api.post(SUPERVISOR, path, Map.of("commitment", commitment)).andExpect(status().isCreated()))
+                .get("id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "AWAITING_REVEAL".equals(progress(path).path("contribution").path("state").asText()));
+        api.post(SUPERVISOR, path + "/" + id + "/reveal", Map.of("value", value, "salt", salt)).andExpect(status().isOk());
+        await().atMost(Duration.ofSeconds(60)).until(() -> progress(path).path("contribution").hasNonNull("drawRecordId"));
+        DrawRecord drawn = store.find(progress(path).path("contribution").path("drawRecordId").asText()).orElseThrow();
+        assertThat(NoticeText.contributions(drawn.entropy()).get("supervisor")).containsEntry("value", value)
+                .containsEntry("commitment", commitment);
+        assertThat(verifier.verify(drawn, store.seedOf(drawn.id()).orElseThrow().seedHex()).verified()).isTrue();
+        return drawn;
+    }
+
+    private org.camunda.bpm.engine.runtime.Job timer(String activityId) {
+        org.camunda.bpm.engine.runtime.ProcessInstance lifecycle = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("tender-lifecycle").processInstanceBusinessKey(tenderId).singleResult();
+        return management.createJobQuery().processInstanceId(lifecycle.getId()).timers().activityId(activityId).singleResult();
     }
 
     private JsonNode progress(String path) throws Exception {
