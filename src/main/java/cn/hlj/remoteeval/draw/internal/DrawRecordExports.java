@@ -53,10 +53,16 @@ class DrawRecordExports {
         return ExportJson.pretty(DrawRecordExport.signed(unsigned, signature)).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The chain of each source the record's entropy names, as this server knows it; each must be the one recorded. */
+    /**
+     * The chain of each beacon the record's entropy names, as this server knows it; each must be the one recorded. A
+     * supervisor's contribution needs none: it is checked against its commitment alone.
+     */
     private SortedMap<String, DrandChain> beacons(DrawRecord record) {
         SortedMap<String, DrandChain> beacons = new TreeMap<>();
         NoticeText.contributions(record.entropy()).forEach((id, contribution) -> {
+            if (id.equals(SupervisorContributionCheck.ID)) {
+                return;
+            }
             DrandChain chain = sources.source(id).filter(BeaconEntropy.class::isInstance).map(BeaconEntropy.class::cast)
                     .map(BeaconEntropy::chain).filter(known -> known.chainHash().equals(contribution.get("chain")))
                     .orElseThrow(() -> cannotExport("本系统没有该抽取记录所用随机信标 " + id + " 的链信息（公钥）"));

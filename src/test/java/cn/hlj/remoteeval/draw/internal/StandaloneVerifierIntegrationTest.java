@@ -182,10 +182,10 @@ class StandaloneVerifierIntegrationTest {
         return List.copyOf(positions);
     }
 
-    private record Run(int exitCode, String output) {
+    record Run(int exitCode, String output) {
     }
 
-    private static Run runJar(Path jar, String... args) throws IOException, InterruptedException {
+    static Run runJar(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -199,7 +199,7 @@ class StandaloneVerifierIntegrationTest {
         return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
-    private static Path verifierJar() throws IOException {
+    static Path verifierJar() throws IOException {
         List<Path> jars = new ArrayList<>();
         try (DirectoryStream<Path> found = Files.newDirectoryStream(Path.of("target"), "remote-eval-*-verifier.jar")) {
             found.forEach(jars::add);

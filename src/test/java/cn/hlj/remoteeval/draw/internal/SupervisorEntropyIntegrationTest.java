@@ -11,15 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.hlj.remoteeval.draw.DrawKind;
+import cn.hlj.remoteeval.evaluation.EvaluationEnded;
 import cn.hlj.remoteeval.testsupport.Api;
 import cn.hlj.remoteeval.testsupport.RemoteEvalIntegrationTest;
 import cn.hlj.remoteeval.testsupport.TenderBody;
@@ -49,6 +57,13 @@ class SupervisorEntropyIntegrationTest {
     RuntimeService runtime;
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @TempDir
+    Path directory;
 
     private String tenderId;
 
@@ -105,6 +120,20 @@ class SupervisorEntropyIntegrationTest {
         // Revealed once, never planned again; a second commitment has no draw to wait for.
         api.post(SUPERVISOR, path, Map.of("commitment", SupervisorContributionCheck.commitmentOf("again", salt)))
                 .andExpect(status().isConflict());
+
+        // After the evaluation the record is exported, and the verifier jar checks the value against the commitment.
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(tx -> events.publishEvent(new EvaluationEnded(tenderId, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.read(api.get(SUPERVISOR, "/api/draws/" + venues.id()))
+                .get("revealed").asBoolean());
+        byte[] document = api.get(SUPERVISOR, "/api/draws/" + venues.id() + "/export").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        Path file = Files.write(directory.resolve("supervised.json"), document);
+        StandaloneVerifierIntegrationTest.Run run = StandaloneVerifierIntegrationTest.runJar(
+                StandaloneVerifierIntegrationTest.verifierJar(), file.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("[注意 NOTE] 本次抽取混入了行政监督人员的随机数", StandaloneVerifier.REPRODUCED)
+                .doesNotContain("FAIL");
     }
 
     @Test
