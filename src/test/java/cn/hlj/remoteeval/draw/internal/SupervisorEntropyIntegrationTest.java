@@ -93,9 +93,21 @@ class SupervisorEntropyIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].field").value("commitment"));
         assertThat(store.forTender(tenderId)).isEmpty();
 
-        JsonNode committed = api.read(api.post(SUPERVISOR, path, Map.of("commitment", commitment)).andExpect(status().isCreated()));
-        String contributionId = committed.get("id").asText();
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tenderId).list()).isEmpty();
+        // The draw is held back: before it has read its list, the value is refused and stays unknown to the server.
+        List<org.camunda.bpm.engine.management.JobDefinition> drawJobs = management.createJobDefinitionQuery()
+                .activityIdIn("DrawVenues").list();
+        drawJobs.forEach(definition -> management.suspendJobDefinitionById(definition.getId(), true));
+        String contributionId;
+        try {
+            JsonNode committed = api.read(api.post(SUPERVISOR, path, Map.of("commitment", commitment)).andExpect(status().isCreated()));
+            contributionId = committed.get("id").asText();
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tenderId).list()).isEmpty();
+            api.post(SUPERVISOR, path + "/" + contributionId + "/reveal", Map.of("value", value, "salt", salt))
+                    .andExpect(status().isConflict());
+            assertThat(progress(path).path("contribution").path("state").asText()).isEqualTo("COMMITTED");
+        } finally {
+            drawJobs.forEach(definition -> management.activateJobDefinitionById(definition.getId(), true));
+        }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "AWAITING_REVEAL".equals(progress(path).path("contribution").path("state").asText()));
         String reveal = path + "/" + contributionId + "/reveal";
