@@ -65,7 +65,7 @@ class SupervisorEntropyService {
     @Transactional(readOnly = true)
     Status status(String tenderId) {
         TenderFacts tender = supervisedTender(tenderId);
-        Optional<DrawKind> awaited = tasks.awaited(tenderId);
+        Optional<DrawKind> awaited = awaited(tenderId);
         return new Status(tenderId, tender.sectionCode(), awaited.orElse(null), awaited.map(SupervisorEntropyService::label).orElse(null),
                 commitments.latest(tenderId).map(this::view).orElse(null));
     }
@@ -77,7 +77,8 @@ class SupervisorEntropyService {
         if (!SupervisorContributionCheck.wellFormedCommitment(commitment)) {
             throw ApiProblemException.invalid("commitment", "承诺值应为 64 位小写十六进制的 SHA-256 哈希（由页面在浏览器中计算）");
         }
-        DrawKind kind = tasks.awaited(tenderId).orElseThrow(() -> ApiProblemException.conflict(
+        Optional<DrawKind> task = tasks.awaited(tenderId);
+        DrawKind kind = task.or(() -> retried(tenderId)).orElseThrow(() -> ApiProblemException.conflict(
                 "标段 " + tender.sectionCode() + " 当前没有等待监督人员提交随机数的抽取。", null, null));
         if (commitments.byCommitment(commitment).isPresent()) {
             throw ApiProblemException.invalid("commitment", "该承诺值已经提交过；请重新输入随机数，页面会生成新的盐值");
@@ -86,7 +87,9 @@ class SupervisorEntropyService {
         Commitment added = new Commitment(UUID.randomUUID().toString(), tenderId, kind, commitment, actor.userId(), now,
                 State.COMMITTED, null, null, null, null, null);
         commitments.add(added);
-        tasks.complete(tenderId);
+        if (task.isPresent()) {
+            tasks.complete(tenderId);
+        }
         audit.append(now, actor.userId(), "DRAW_ENTROPY_COMMITTED", AUDIT_SUBJECT, tenderId,
                 "draw=" + kind + " commitment=" + commitment);
         log.info("Tender {}: supervisor committed entropy {} for the {} draw", tenderId, added.id(), kind);
@@ -126,6 +129,21 @@ class SupervisorEntropyService {
                 "draw=" + commitment.kind() + " notice=" + commitment.noticeId());
         log.info("Tender {}: supervisor revealed entropy {} for notice {}", tenderId, contributionId, commitment.noticeId());
         return view(commitments.byId(contributionId).orElseThrow());
+    }
+
+    /** The draw waiting for a commitment: the lifecycle's task, or a draw to be retried whose value was used up. */
+    private Optional<DrawKind> awaited(String tenderId) {
+        return tasks.awaited(tenderId).or(() -> retried(tenderId));
+    }
+
+    /**
+     * A draw that learned the supervisor's value and then failed (a node died, a lock timed out) is retried by its job,
+     * but a revealed value is never planned again: the supervisor commits a new one for the retry, without a task.
+     */
+    private Optional<DrawKind> retried(String tenderId) {
+        return commitments.latest(tenderId)
+                .filter(latest -> latest.state() == State.REVEALED && view(latest).drawRecordId() == null)
+                .map(Commitment::kind).filter(kind -> tasks.drawPending(tenderId, kind));
     }
 
     /** Whether a commitment waits for the draw of {@code kind}; the Tasklist form must not complete the task without it. */

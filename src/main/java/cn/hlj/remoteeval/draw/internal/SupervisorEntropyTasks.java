@@ -2,6 +2,8 @@ package cn.hlj.remoteeval.draw.internal;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -19,9 +21,21 @@ class SupervisorEntropyTasks {
     static final String BEFORE_EXPERT_DRAW = "CommitExpertDrawEntropy";
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final ManagementService management;
 
-    SupervisorEntropyTasks(TaskService tasks) {
+    SupervisorEntropyTasks(TaskService tasks, RuntimeService runtime, ManagementService management) {
         this.tasks = tasks;
+        this.runtime = runtime;
+        this.management = management;
+    }
+
+    /** Whether the tender's draw of {@code kind} is a job still to run: waiting, or failed and to be retried. */
+    boolean drawPending(String tenderId, DrawKind kind) {
+        String activity = kind == DrawKind.VENUE ? "DrawVenues" : "DrawExperts";
+        return runtime.createProcessInstanceQuery().processDefinitionKey("tender-lifecycle").processInstanceBusinessKey(tenderId)
+                .list().stream().anyMatch(lifecycle -> management.createJobQuery().processInstanceId(lifecycle.getId())
+                        .activityId(activity).count() > 0);
     }
 
     /** The draw whose commitment the tender's lifecycle waits for, if it waits. */

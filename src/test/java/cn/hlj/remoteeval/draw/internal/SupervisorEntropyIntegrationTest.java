@@ -60,6 +60,8 @@ class SupervisorEntropyIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     ApplicationEventPublisher events;
 
     @TempDir
@@ -146,6 +148,34 @@ class SupervisorEntropyIntegrationTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("[注意 NOTE] 本次抽取混入了行政监督人员的随机数", StandaloneVerifier.REPRODUCED)
                 .doesNotContain("FAIL");
+    }
+
+    @Test
+    void aDrawThatLearnedTheValueAndThenFailedRunsAgainOnANewCommitmentWithoutATask() throws Exception {
+        tenderId = api.register(TenderBody.valid().with("mainCenter", "DXAL")).get("id").asText();
+        String path = "/api/tenders/" + tenderId + "/draw-entropy";
+        List<org.camunda.bpm.engine.management.JobDefinition> drawJobs = management.createJobDefinitionQuery()
+                .activityIdIn("DrawVenues").list();
+        drawJobs.forEach(definition -> management.suspendJobDefinitionById(definition.getId(), true));
+        String salt = java.util.UUID.randomUUID().toString().replace("-", "");
+        try {
+            String first = api.read(api.post(SUPERVISOR, path, Map.of("commitment",
+                    SupervisorContributionCheck.commitmentOf("第一次", salt))).andExpect(status().isCreated())).get("id").asText();
+            // As a draw leaves it that learned the value and died before its record: the value is used up.
+            jdbc.sql("UPDATE supervisor_entropy SET state = 'REVEALED', revealed_value = ?, salt = ?, revealed_at = ? WHERE id = ?")
+                    .params("第一次", salt, java.sql.Timestamp.from(Instant.now()), first).update();
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(tenderId).list()).isEmpty();
+            api.get(SUPERVISOR, path).andExpect(jsonPath("$.awaitedDraw").value("VENUE"));
+        } finally {
+            drawJobs.forEach(definition -> management.activateJobDefinitionById(definition.getId(), true));
+        }
+
+        DrawRecord venues = drawWithTheSupervisorsValue(path, "VENUE", "第二次");
+
+        assertThat(NoticeText.contributions(venues.entropy()).get("supervisor"))
+                .containsEntry("commitment", SupervisorContributionCheck.commitmentOf("第二次",
+                        NoticeText.contributions(venues.entropy()).get("supervisor").get("salt")));
+        api.get(SUPERVISOR, path).andExpect(jsonPath("$.awaitedDraw").value(org.hamcrest.Matchers.nullValue()));
     }
 
     @Test
