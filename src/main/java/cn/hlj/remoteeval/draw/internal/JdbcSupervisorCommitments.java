@@ -25,10 +25,13 @@ class JdbcSupervisorCommitments implements SupervisorCommitments {
 
     @Override
     public void add(Commitment c) {
-        jdbc.sql("INSERT INTO supervisor_entropy (id, subject_id, draw_kind, commitment, committed_by, committed_at, state) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        // One commitment waits at a time per tender (the lifecycle's task), so the next number is never contended.
+        int next = jdbc.sql("SELECT COALESCE(MAX(subject_seq), 0) + 1 FROM supervisor_entropy WHERE subject_id = ?")
+                .param(c.subjectId()).query(Integer.class).single();
+        jdbc.sql("INSERT INTO supervisor_entropy (id, subject_id, draw_kind, commitment, committed_by, committed_at, state, "
+                + "subject_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.subjectId(), c.kind().name(), c.commitment(), c.committedBy(),
-                        Timestamp.from(c.committedAt()), State.COMMITTED.name())
+                        Timestamp.from(c.committedAt()), State.COMMITTED.name(), next)
                 .update();
     }
 
@@ -46,13 +49,13 @@ class JdbcSupervisorCommitments implements SupervisorCommitments {
     @Override
     public Optional<Commitment> open(String subjectId, DrawKind kind) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM supervisor_entropy WHERE subject_id = ? AND draw_kind = ? AND state <> ? "
-                + "ORDER BY committed_at DESC, id").params(subjectId, kind.name(), State.REVEALED.name())
+                + "ORDER BY subject_seq DESC, committed_at DESC").params(subjectId, kind.name(), State.REVEALED.name())
                 .query(this::row).list().stream().findFirst();
     }
 
     @Override
     public Optional<Commitment> latest(String subjectId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM supervisor_entropy WHERE subject_id = ? ORDER BY committed_at DESC, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM supervisor_entropy WHERE subject_id = ? ORDER BY subject_seq DESC, committed_at DESC")
                 .param(subjectId).query(this::row).list().stream().findFirst();
     }
 
