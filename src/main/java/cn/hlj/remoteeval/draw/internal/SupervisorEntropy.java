@@ -66,7 +66,7 @@ class SupervisorEntropy extends SupervisorContributionCheck {
     public SortedMap<String, String> collect(String noticeId, SortedMap<String, String> plan, Instant snapshotAt) {
         String commitment = plan.get("commitment");
         Instant since = clock.instant();
-        if (!Boolean.TRUE.equals(newTransaction.execute(status -> commitments.awaitReveal(commitment, noticeId, since)))) {
+        if (!inNewTransaction(() -> commitments.awaitReveal(commitment, noticeId, since))) {
             throw new EntropyUnavailableException("the supervisor's commitment is no longer planned by this draw's notice");
         }
         log.info("Draw notice {}: list read, waiting up to {} for the supervisor's value", noticeId, revealTimeout);
@@ -79,7 +79,7 @@ class SupervisorEntropy extends SupervisorContributionCheck {
             }
             pause();
         }
-        if (Boolean.TRUE.equals(newTransaction.execute(status -> commitments.stopWaiting(commitment, noticeId)))) {
+        if (inNewTransaction(() -> commitments.stopWaiting(commitment, noticeId))) {
             throw new EntropyUnavailableException("the supervisor did not reveal the value within " + revealTimeout);
         }
         // Revealed in the last instant: the value is known, so it must be this draw that uses it.
@@ -99,8 +99,8 @@ class SupervisorEntropy extends SupervisorContributionCheck {
     }
 
 
-    private <T> T inNewTransaction(java.util.function.Supplier<T> read) {
-        return newTransaction.execute(status -> read.get());
+    private <T> T inNewTransaction(java.util.function.Supplier<T> work) {
+        return newTransaction.execute(status -> work.get());
     }
 
     private static void pause() {

@@ -65,9 +65,11 @@ class SupervisorEntropyService {
     @Transactional(readOnly = true)
     Status status(String tenderId) {
         TenderFacts tender = supervisedTender(tenderId);
-        Optional<DrawKind> awaited = awaited(tenderId);
+        // The page asks each second: the latest contribution and its draw are read once per answer.
+        Optional<Contribution> latest = commitments.latest(tenderId).map(this::view);
+        Optional<DrawKind> awaited = tasks.awaited(tenderId).or(() -> retried(tenderId, latest));
         return new Status(tenderId, tender.sectionCode(), awaited.orElse(null), awaited.map(SupervisorEntropyService::label).orElse(null),
-                commitments.latest(tenderId).map(this::view).orElse(null));
+                latest.orElse(null));
     }
 
     /** Stores the commitment for the draw the lifecycle waits for, and lets it go on to that draw. */
@@ -78,7 +80,7 @@ class SupervisorEntropyService {
             throw ApiProblemException.invalid("commitment", "承诺值应为 64 位小写十六进制的 SHA-256 哈希（由页面在浏览器中计算）");
         }
         Optional<DrawKind> task = tasks.awaited(tenderId);
-        DrawKind kind = task.or(() -> retried(tenderId)).orElseThrow(() -> ApiProblemException.conflict(
+        DrawKind kind = task.or(() -> retried(tenderId, commitments.latest(tenderId).map(this::view))).orElseThrow(() -> ApiProblemException.conflict(
                 "标段 " + tender.sectionCode() + " 当前没有等待监督人员提交随机数的抽取。", null, null));
         if (commitments.byCommitment(commitment).isPresent()) {
             throw ApiProblemException.invalid("commitment", "该承诺值已经提交过；请重新输入随机数，页面会生成新的盐值");
@@ -131,19 +133,13 @@ class SupervisorEntropyService {
         return view(commitments.byId(contributionId).orElseThrow());
     }
 
-    /** The draw waiting for a commitment: the lifecycle's task, or a draw to be retried whose value was used up. */
-    private Optional<DrawKind> awaited(String tenderId) {
-        return tasks.awaited(tenderId).or(() -> retried(tenderId));
-    }
-
     /**
      * A draw that learned the supervisor's value and then failed (a node died, a lock timed out) is retried by its job,
      * but a revealed value is never planned again: the supervisor commits a new one for the retry, without a task.
      */
-    private Optional<DrawKind> retried(String tenderId) {
-        return commitments.latest(tenderId)
-                .filter(latest -> latest.state() == State.REVEALED && view(latest).drawRecordId() == null)
-                .map(Commitment::kind).filter(kind -> tasks.drawPending(tenderId, kind));
+    private Optional<DrawKind> retried(String tenderId, Optional<Contribution> latest) {
+        return latest.filter(contribution -> contribution.state() == State.REVEALED && contribution.drawRecordId() == null)
+                .map(Contribution::drawKind).filter(kind -> tasks.drawPending(tenderId, kind));
     }
 
     /** Whether a commitment waits for the draw of {@code kind}; the Tasklist form must not complete the task without it. */

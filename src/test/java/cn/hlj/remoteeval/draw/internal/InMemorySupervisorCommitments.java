@@ -1,7 +1,6 @@
 package cn.hlj.remoteeval.draw.internal;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +66,9 @@ final class InMemorySupervisorCommitments implements SupervisorCommitments {
                 c -> with(c, State.COMMITTED, null, null, null, null, null));
     }
 
+    /** The last added, as the table's per-subject number orders them (times may tie to the second). */
     private Optional<Commitment> newest(Predicate<Commitment> which) {
-        return byId.values().stream().filter(which).max(Comparator.comparing(Commitment::committedAt));
+        return byId.values().stream().filter(which).reduce((earlier, later) -> later);
     }
 
     private boolean change(String commitment, Predicate<Commitment> guard, UnaryOperator<Commitment> to) {
